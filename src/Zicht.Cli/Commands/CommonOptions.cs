@@ -1,0 +1,15 @@
+using System.CommandLine;
+using Zicht.Storage;
+
+namespace Zicht.Cli;
+
+/// <summary>Options shared by the commands that use the store.</summary>
+public static class CommonOptions
+{
+    public static Option<string?> Store() => new("--store")
+    {
+        Description = "Folder of the Zicht store (default: $ZICHT_HOME or ./.zicht).",
+    };
+
+    public static StoreLocation Resolve(string? store) => StoreLocation.Resolve(store);
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs what the tests need (as root, from Debian's packages) and runs every test.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$here"
+need=()
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "test.sh: installing ${need[*]} (apt-get)" >&2
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  else
+    echo "test.sh: missing ${need[*]}; install them (apt-get install ${need[*]}) or run as root" >&2
+  fi
+fi
+dotnet build Zicht.sln -c Release --nologo -v quiet -clp:ErrorsOnly
+dotnet test Zicht.sln -c Release --no-build --nologo --logger "console;verbosity=normal" "$@"
