@@ -1,0 +1,385 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Zicht.Privacy;
+using Zicht.Reference;
+using Zicht.Storage;
+
+namespace Zicht.Ingest;
+
+public sealed record IngestOptions
+{
+    /// <summary>The delivering party; default: the single bron of the file, else "gemengd:&lt;file name&gt;".</summary>
+    public string? Leverancier { get; init; }
+    /// <summary>The period the delivery covers; default: the year (range) of the start dates.</summary>
+    public string? Periode { get; init; }
+    /// <summary>Encoding of a file that is not UTF-8, e.g. "windows-1252"; UTF-16 with a BOM is detected.</summary>
+    public string? Encoding { get; init; }
+    /// <summary>The day against which "in the future" is judged (tests fix it).</summary>
+    public DateOnly? Today { get; init; }
+    /// <summary>Rebuild derived tables after the files (false when a caller ingests in batches).</summary>
+    public bool Derive { get; init; } = true;
+}
+
+public enum DeliveryOutcome { Opgeslagen, AlAanwezig, Afgewezen }
+
+/// <summary>The outcome of one file. Counts reconcile: RowsRead = RowsAccepted + RowsRejected.</summary>
+public sealed record DeliveryResult(
+    string File,
+    DeliveryOutcome Outcome,
+    int? DeliveryId,
+    string? Leverancier,
+    string? Periode,
+    long RowsRead,
+    long RowsAccepted,
+    long RowsRejected,
+    long Warnings,
+    long RowsSuperseded,
+    int? ReplacedDeliveryId,
+    IReadOnlyDictionary<string, long> FindingsPerCode,
+    IReadOnlyList<Finding> FirstFindings,
+    Finding? FileProblem,
+    string? FileProblemDetail,
+    TimeSpan Duration);
+
+public readonly record struct IngestProgress(string File, string Phase, long BytesDone, long BytesTotal);
+
+/// <summary>
+/// Reads, validates, pseudonymises and stores deliveries. Each file is one delivery, stored all or
+/// nothing in one transaction; the same file again is a no-op; a corrected delivery of the same
+/// leverancier and periode replaces the earlier one.
+/// </summary>
+public sealed class IngestService(ZichtStore store, IngestOptions? options = null)
+{
+    private const int FirstFindingsKept = 25;
+    private readonly IngestOptions _options = options ?? new IngestOptions();
+
+    public IReadOnlyList<DeliveryResult> Ingest(IEnumerable<string> files, IProgress<IngestProgress>? progress = null)
+    {
+        var key = PseudonymKey.LoadOrCreate(store.Location.KeyPath);
+        var context = new ValidationContext(ReferenceData.Shipped, new Pseudonymiser(key),
+            _options.Today ?? DateOnly.FromDateTime(DateTime.Today));
+        var results = new List<DeliveryResult>();
+        foreach (var file in files)
+            results.Add(IngestFile(file, context, progress));
+        if (_options.Derive && (results.Any(r => r.Outcome == DeliveryOutcome.Opgeslagen) || !store.DerivedTablesAreCurrent()))
+        {
+            progress?.Report(new IngestProgress("", "afleiden", 0, 1));
+            store.RebuildDerivedTables();
+            progress?.Report(new IngestProgress("", "afleiden", 1, 1));
+        }
+        return results;
+    }
+
+    private DeliveryResult IngestFile(string path, ValidationContext context, IProgress<IngestProgress>? progress)
+    {
+        var clock = Stopwatch.StartNew();
+        var fileName = Path.GetFileName(path);
+        try
+        {
+            return IngestChecked(path, fileName, context, progress, clock);
+        }
+        catch (DeliveryRejectedException rejected)
+        {
+            return new DeliveryResult(path, DeliveryOutcome.Afgewezen, null, null, null, 0, 0, 0, 0, 0, null,
+                new Dictionary<string, long> { [rejected.Finding.Code] = 1 }, [rejected.Finding], rejected.Finding, rejected.Detail, clock.Elapsed);
+        }
+    }
+
+    private DeliveryResult IngestChecked(string path, string fileName, ValidationContext context, IProgress<IngestProgress>? progress, Stopwatch clock)
+    {
+        if (!File.Exists(path))
+            throw new DeliveryRejectedException(new Finding(fileName, 0, null, null, ValidationRules.F01), $"Pad: {Path.GetFullPath(path)}");
+        var length = new FileInfo(path).Length;
+        if (length == 0)
+            throw new DeliveryRejectedException(new Finding(fileName, 0, null, null, ValidationRules.F02), "");
+
+        var scan = FileScanner.Scan(path, done => progress?.Report(new IngestProgress(fileName, "controleren", done, length)));
+        var existing = store.Scalar<int?>($"SELECT delivery_id FROM delivery WHERE file_sha256 = '{scan.Sha256}' AND status = 'actief'");
+        if (existing is not null)
+            return new DeliveryResult(path, DeliveryOutcome.AlAanwezig, existing, null, null, 0, 0, 0, 0, 0, null,
+                new Dictionary<string, long>(), [], null, null, clock.Elapsed);
+
+        Directory.CreateDirectory(store.Location.WorkFolder);
+        var workPrefix = Path.Combine(store.Location.WorkFolder, scan.Sha256[..16]);
+        string? transcoded = null;
+        try
+        {
+            var parsePath = path;
+            if (TextEncodingOf(path, scan) is { } encoding)
+            {
+                transcoded = workPrefix + "_utf8.csv";
+                Transcode(path, transcoded, encoding);
+                parsePath = transcoded;
+                scan = FileScanner.Scan(transcoded) with { Sha256 = scan.Sha256, Bytes = scan.Bytes };
+            }
+            else if (scan.HasNulBytes)
+                throw new DeliveryRejectedException(new Finding(fileName, 0, null, null, ValidationRules.F04), "");
+            else if (scan.InvalidUtf8At is not null)
+                throw new DeliveryRejectedException(new Finding(fileName, 0, null, null, ValidationRules.F05), $"Eerste ongeldige byte: {scan.InvalidUtf8At}.");
+
+            var parsed = Parse(parsePath, fileName, scan, context, workPrefix, progress);
+            return Store(path, fileName, scan, parsed, workPrefix, clock);
+        }
+        finally
+        {
+            foreach (var work in Directory.EnumerateFiles(store.Location.WorkFolder, Path.GetFileName(workPrefix) + "_*"))
+                File.Delete(work);
+        }
+    }
+
+    /// <summary>UTF-16 (by its BOM) or the encoding the user named for a file that is not UTF-8; null for UTF-8.</summary>
+    private Encoding? TextEncodingOf(string path, FileScan scan)
+    {
+        Span<byte> start = stackalloc byte[2];
+        using (var stream = File.OpenRead(path)) stream.ReadExactly(start);
+        if (start[0] == 0xFF && start[1] == 0xFE) return System.Text.Encoding.Unicode;
+        if (start[0] == 0xFE && start[1] == 0xFF) return System.Text.Encoding.BigEndianUnicode;
+        if (scan.InvalidUtf8At is null || _options.Encoding is null) return null;
+        System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        try { return System.Text.Encoding.GetEncoding(_options.Encoding); }
+        catch (ArgumentException) { throw new InvalidOperationException($"Unknown encoding '{_options.Encoding}'; use e.g. windows-1252, iso-8859-1 or utf-16."); }
+    }
+
+    private static void Transcode(string from, string to, Encoding encoding)
+    {
+        using var reader = new StreamReader(from, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 20);
+        using var writer = new StreamWriter(to, false, new UTF8Encoding(false), 1 << 20);
+        var buffer = new char[1 << 20];
+        int read;
+        while ((read = reader.Read(buffer)) > 0) writer.Write(buffer, 0, read);
+    }
+
+    private sealed record ParsedDelivery(
+        DeliveryHeader Header, List<string> CleanFiles, string FindingsFile, long RowsRead, long RowsRejected,
+        long Warnings, Dictionary<string, long> FindingsPerCode, List<Finding> FirstFindings, List<int> DuplicateLines,
+        string? SingleBron, int MinStartYear, int MaxStartYear, Dictionary<long, string> AanbiederNamen);
+
+    private ParsedDelivery Parse(string path, string fileName, FileScan scan, ValidationContext context, string workPrefix, IProgress<IngestProgress>? progress)
+    {
+        using var handle = File.OpenHandle(path);
+        var headerWarnings = new List<Finding>();
+        var (header, headerEnd) = ReadHeader(handle, fileName, headerWarnings);
+
+        // Chunks start at line starts after the header.
+        var starts = scan.ChunkStarts.Where(c => c.Offset > headerEnd).Prepend(new ChunkStart(headerEnd, 2)).ToList();
+        var outputs = new ChunkOutput[starts.Count];
+        var cleanFiles = new string?[starts.Count];
+        long bytesParsed = 0;
+        Parallel.For(0, starts.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => new ChunkParser(context, header, fileName),
+            (i, _, parser) =>
+            {
+                var from = starts[i].Offset;
+                var to = i + 1 < starts.Count ? starts[i + 1].Offset : scan.Bytes;
+                if (path != null && to > RandomAccess.GetLength(handle)) to = RandomAccess.GetLength(handle);
+                var size = checked((int)(to - from));
+                var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(size, 1));
+                try
+                {
+                    var read = 0;
+                    while (read < size) read += RandomAccess.Read(handle, buffer.AsSpan(read, size - read), from + read);
+                    var output = new ChunkOutput();
+                    parser.Parse(buffer.AsSpan(0, size), starts[i].Line, output);
+                    if (output.CleanRows.Length > 0)
+                    {
+                        var cleanFile = $"{workPrefix}_{i:D5}.csv";
+                        using var stream = new FileStream(cleanFile, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+                        stream.Write(output.CleanRows.Written);
+                        cleanFiles[i] = cleanFile;
+                    }
+                    output.CleanRows.Clear();
+                    outputs[i] = output;
+                    var done = Interlocked.Add(ref bytesParsed, size);
+                    progress?.Report(new IngestProgress(fileName, "inlezen", done, scan.Bytes));
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
+                return parser;
+            }, _ => { });
+
+        var rowsRead = outputs.Sum(o => (long)o.RowsRead);
+        if (rowsRead == 0)
+            throw new DeliveryRejectedException(new Finding(fileName, 0, null, null, ValidationRules.F03), "");
+
+        // Duplicate (bron, bron_traject_id): the first accepted occurrence in file order stays, later ones are rejected.
+        var seen = new HashSet<UInt128>(outputs.Sum(o => o.Keys.Count));
+        var duplicates = new List<int>();
+        var findings = new List<Finding>(headerWarnings);
+        foreach (var output in outputs)
+        {
+            foreach (var (line, keyHash) in output.Keys)
+                if (!seen.Add(keyHash))
+                {
+                    duplicates.Add(line);
+                    output.Findings.Add(new Finding(fileName, line, TrajectoryColumns.BronTrajectId, null, ValidationRules.D01));
+                }
+            output.Keys.Clear();
+        }
+        seen.Clear();
+
+        var findingsFile = workPrefix + "_findings.csv";
+        var perCode = new Dictionary<string, long>();
+        var first = new List<Finding>();
+        long warnings = 0;
+        using (var writer = new StreamWriter(findingsFile, false, new UTF8Encoding(false), 1 << 16))
+        {
+            foreach (var finding in findings.Concat(outputs.SelectMany(o => o.Findings)).OrderBy(f => f.Regel))
+            {
+                perCode[finding.Code] = perCode.GetValueOrDefault(finding.Code) + 1;
+                if (finding.Severity == Severity.Waarschuwing) warnings++;
+                if (first.Count < FirstFindingsKept) first.Add(finding);
+                WriteFindingLine(writer, finding);
+            }
+        }
+
+        var bronnen = outputs.Where(o => o.Bron is not null).ToList();
+        var mixed = bronnen.Any(o => o.MixedBronnen) || bronnen.Select(o => Convert.ToHexString(o.Bron!)).Distinct().Count() > 1;
+        var singleBron = !mixed && bronnen.Count > 0 ? Encoding.UTF8.GetString(bronnen[0].Bron!) : null;
+        var names = new Dictionary<long, string>();
+        foreach (var output in outputs)
+            foreach (var (agb, naam) in output.AanbiederNamen)
+                names.TryAdd(agb, naam);
+
+        return new ParsedDelivery(header, cleanFiles.Where(f => f is not null).ToList()!, findingsFile, rowsRead,
+            outputs.Sum(o => (long)o.RowsRejected) + duplicates.Count, warnings, perCode, first, duplicates, singleBron,
+            outputs.Min(o => o.MinStartYear), outputs.Max(o => o.MaxStartYear), names);
+    }
+
+    private static (DeliveryHeader Header, long HeaderEnd) ReadHeader(Microsoft.Win32.SafeHandles.SafeFileHandle handle, string fileName, List<Finding> warnings)
+    {
+        var buffer = new byte[65536];
+        var read = RandomAccess.Read(handle, buffer, 0);
+        var span = buffer.AsSpan(0, read);
+        var end = span.IndexOf((byte)'\n');
+        if (end < 0 && read == buffer.Length)
+            throw new DeliveryRejectedException(new Finding(fileName, 1, null, null, ValidationRules.S03), "De kopregel is langer dan 65.536 bytes.");
+        var header = DeliveryHeader.Parse(end < 0 ? span : span[..end], fileName, warnings);
+        return (header, end < 0 ? read : end + 1);
+    }
+
+    private static void WriteFindingLine(TextWriter writer, Finding finding)
+    {
+        writer.Write(finding.Regel.ToString(CultureInfo.InvariantCulture));
+        writer.Write(';'); WriteQuoted(writer, finding.Kolom);
+        writer.Write(';'); WriteQuoted(writer, finding.Waarde);
+        writer.Write(';'); writer.Write(finding.Code);
+        writer.Write(';'); writer.Write(finding.Severity == Severity.Fout ? "fout" : "waarschuwing");
+        writer.Write('\n');
+    }
+
+    private static void WriteQuoted(TextWriter writer, string? value)
+    {
+        if (value is null) return;
+        writer.Write('"');
+        writer.Write(value.Replace("\"", "\"\"").Replace('\n', ' ').Replace('\r', ' '));
+        writer.Write('"');
+    }
+
+    private const string CleanColumns =
+        "{'regel': 'INTEGER', 'bron': 'VARCHAR', 'bron_traject_id': 'VARCHAR', 'pseudoniem': 'VARCHAR', 'geboortemaand': 'DATE', " +
+        "'geslacht': 'VARCHAR', 'gemeentecode': 'VARCHAR', 'postcode4': 'SMALLINT', 'aanbieder_agb': 'VARCHAR', 'zorgvorm': 'VARCHAR', " +
+        "'productcategorie': 'VARCHAR', 'productcode': 'VARCHAR', 'verwijzer': 'VARCHAR', 'aanmelddatum': 'DATE', 'startdatum': 'DATE', " +
+        "'einddatum': 'DATE', 'reden_einde': 'VARCHAR', 'tevredenheid': 'VARCHAR', 'zonder_hulp_verder': 'VARCHAR', " +
+        "'probleemafname': 'VARCHAR', 'doelrealisatie': 'VARCHAR', 'crisis': 'BOOLEAN'}";
+
+    private DeliveryResult Store(string path, string fileName, FileScan scan, ParsedDelivery parsed, string workPrefix, Stopwatch clock)
+    {
+        var accepted = parsed.RowsRead - parsed.RowsRejected;
+        var leverancier = _options.Leverancier ?? parsed.SingleBron ?? "gemengd:" + Path.GetFileNameWithoutExtension(fileName);
+        var periode = _options.Periode ?? (accepted == 0 ? "onbekend"
+            : parsed.MinStartYear == parsed.MaxStartYear ? parsed.MinStartYear.ToString(CultureInfo.InvariantCulture)
+            : $"{parsed.MinStartYear}-{parsed.MaxStartYear}");
+        var clean = parsed.CleanFiles.Count == 0 ? null
+            : "read_csv([" + string.Join(", ", parsed.CleanFiles.Select(f => "'" + f.Replace("'", "''") + "'")) + "], delim=';', header=false, quote='', escape='', " +
+              $"auto_detect=false, nullstr='', columns={CleanColumns})";
+
+        store.Execute("BEGIN TRANSACTION");
+        try
+        {
+            var deliveryId = (store.Scalar<int?>("SELECT max(delivery_id) FROM delivery") ?? 0) + 1;
+            var replaced = store.Scalar<int?>(
+                $"SELECT max(delivery_id) FROM delivery WHERE bron = {Sql(leverancier)} AND periode = {Sql(periode)} AND status = 'actief'");
+            if (replaced is not null)
+            {
+                store.Execute($"UPDATE delivery SET status = 'vervangen', replaced_by = {deliveryId} WHERE bron = {Sql(leverancier)} AND periode = {Sql(periode)} AND status = 'actief'");
+                store.Execute($"DELETE FROM trajectory WHERE delivery_id IN (SELECT delivery_id FROM delivery WHERE replaced_by = {deliveryId})");
+            }
+
+            store.Execute("CREATE OR REPLACE TEMP TABLE duplicate_line (regel INTEGER)");
+            foreach (var batch in parsed.DuplicateLines.Chunk(1000))
+                store.Execute("INSERT INTO duplicate_line VALUES " + string.Join(",", batch.Select(l => $"({l})")));
+
+            long superseded = 0;
+            if (clean is not null)
+            {
+                var delivered = $"(SELECT * FROM {clean} ANTI JOIN duplicate_line USING (regel))";
+                store.Execute($"""
+                    INSERT INTO youth
+                    SELECT (SELECT coalesce(max(youth_id), 0) FROM youth) + row_number() OVER (ORDER BY pseudoniem), pseudoniem
+                    FROM (SELECT DISTINCT pseudoniem FROM {clean}) AS delivered
+                    ANTI JOIN youth USING (pseudoniem)
+                    """);
+                if (store.Scalar<long>("SELECT count(*) FROM (SELECT 1 FROM trajectory LIMIT 1)") > 0)
+                    superseded = store.Execute($"""
+                        DELETE FROM trajectory USING (SELECT bron, bron_traject_id FROM {delivered}) AS newer
+                        WHERE trajectory.bron = newer.bron AND trajectory.bron_traject_id = newer.bron_traject_id
+                        """);
+                store.Execute($"""
+                    INSERT INTO trajectory
+                    SELECT {deliveryId}, d.regel, d.bron, d.bron_traject_id, y.youth_id, d.geboortemaand, d.geslacht, d.gemeentecode,
+                           d.postcode4, d.aanbieder_agb, d.zorgvorm, d.productcategorie, d.productcode, d.verwijzer,
+                           d.aanmelddatum, d.startdatum, d.einddatum, d.reden_einde, d.tevredenheid, d.zonder_hulp_verder,
+                           d.probleemafname, d.doelrealisatie, d.crisis
+                    FROM {delivered} AS d
+                    JOIN youth AS y USING (pseudoniem)
+                    """);
+            }
+
+            store.Execute($"""
+                INSERT INTO finding
+                SELECT {deliveryId}, {Sql(fileName)}, f.regel, f.kolom, f.waarde, f.code, f.ernst, rule.melding
+                FROM read_csv('{parsed.FindingsFile.Replace("'", "''")}', delim=';', header=false, quote='"', escape='"', auto_detect=false, nullstr='',
+                              columns={FindingColumns}) AS f
+                JOIN ({RuleTable()}) AS rule USING (code)
+                """);
+            var overlapWarnings = store.Execute(SqlResources.Read("Ingest.overlapping_placements.sql")
+                .Replace("$delivery_id", deliveryId.ToString(CultureInfo.InvariantCulture))
+                .Replace("$file_name", Sql(fileName))
+                .Replace("$melding", Sql(ValidationRules.H01.Melding)));
+
+            foreach (var batch in parsed.AanbiederNamen.Chunk(500))
+            {
+                var values = string.Join(",", batch.Select(n => $"('{n.Key:D8}', {Sql(n.Value)})"));
+                store.Execute($"DELETE FROM aanbieder WHERE aanbieder_agb IN ({string.Join(",", batch.Select(n => $"'{n.Key:D8}'"))}); INSERT INTO aanbieder VALUES {values}");
+            }
+
+            var warnings = parsed.Warnings + overlapWarnings;
+            store.Execute($"""
+                INSERT INTO delivery VALUES ({deliveryId}, {Sql(leverancier)}, {Sql(periode)}, {Sql(fileName)}, '{scan.Sha256}', {scan.Bytes},
+                    {parsed.RowsRead}, {accepted}, {parsed.RowsRejected}, {warnings}, {superseded}, 'actief', NULL,
+                    now()::TIMESTAMP, {clock.ElapsedMilliseconds})
+                """);
+            store.Execute("COMMIT");
+
+            var perCode = new Dictionary<string, long>(parsed.FindingsPerCode);
+            if (overlapWarnings > 0) perCode[ValidationRules.H01.Code] = overlapWarnings;
+            return new DeliveryResult(path, DeliveryOutcome.Opgeslagen, deliveryId, leverancier, periode, parsed.RowsRead, accepted,
+                parsed.RowsRejected, warnings, superseded, replaced, perCode, parsed.FirstFindings, null, null, clock.Elapsed);
+        }
+        catch
+        {
+            store.Execute("ROLLBACK");
+            throw;
+        }
+    }
+
+    private const string FindingColumns = "{'regel': 'INTEGER', 'kolom': 'VARCHAR', 'waarde': 'VARCHAR', 'code': 'VARCHAR', 'ernst': 'VARCHAR'}";
+
+    private static string RuleTable() =>
+        "SELECT * FROM (VALUES " + string.Join(", ", ValidationRules.All.Select(r => $"('{r.Code}', {Sql(r.Melding)})")) + ") AS rules(code, melding)";
+
+    internal static string Sql(string value) => "'" + value.Replace("'", "''") + "'";
+}
