@@ -1,1 +1,13 @@
-Console.WriteLine("bench: see README");
+// The benchmark harness: prints figures and ratios against a baseline run in the same process.
+// Usage: dotnet run -c Release --project bench/Zicht.Bench -- <benchmark> [options]
+using Zicht.Bench;
+
+var benchmark = args.Length > 0 ? args[0] : "help";
+var rest = args.Skip(1).ToArray();
+switch (benchmark)
+{
+    case "ingest": return IngestBench.Run(rest);
+    default:
+        Console.WriteLine("benchmarks: ingest");
+        return benchmark == "help" ? 0 : 2;
+}

@@ -1,0 +1,65 @@
+using Zicht.Ingest;
+using Zicht.Tests.Support;
+
+namespace Zicht.Tests.Ingest;
+
+public class DeriveTests
+{
+    private static readonly IngestOptions Options = new() { Today = new DateOnly(2025, 6, 30) };
+
+    [Fact]
+    public void Merges_overlapping_and_adjoining_trajectories_of_the_same_care_as_cbs_does()
+    {
+        using var temp = new TempStore();
+        // Youth 1, ambulant at provider 12345678:
+        //   T1 2023-01-01..2023-03-31, T2 2023-04-01..2023-06-30 (adjoins: next day)  -> one episode
+        //   T3 2023-06-15..2023-09-30 (overlaps T2)                                   -> same episode, ends 09-30 with reden 02
+        //   T4 2023-10-05..open (gap of 4 days)                                         -> second episode, open
+        // Youth 1, daghulp at the same provider, T5 2023-02-01..2023-02-28            -> own episode (other zorgvorm)
+        // Youth 2, ambulant at another provider 87654321, T6 2023-01-01..2023-03-31   -> own episode
+        var fixture = new Fixture()
+            .Add(Fixture.Row(1, ("bron_traject_id", "T1"), ("aanmelddatum", "2022-12-01"), ("startdatum", "2023-01-01"), ("einddatum", "2023-03-31"), ("reden_einde", "01")))
+            .Add(Fixture.Row(1, ("bron_traject_id", "T2"), ("aanmelddatum", ""), ("startdatum", "2023-04-01"), ("einddatum", "2023-06-30"), ("reden_einde", "01")))
+            .Add(Fixture.Row(1, ("bron_traject_id", "T3"), ("aanmelddatum", ""), ("startdatum", "2023-06-15"), ("einddatum", "2023-09-30"), ("reden_einde", "02")))
+            .Add(Fixture.Row(1, ("bron_traject_id", "T4"), ("aanmelddatum", ""), ("startdatum", "2023-10-05"), ("einddatum", ""), ("reden_einde", "")))
+            .Add(Fixture.Row(1, ("bron_traject_id", "T5"), ("zorgvorm", "JH_DAGHULP"), ("aanmelddatum", ""), ("startdatum", "2023-02-01"), ("einddatum", "2023-02-28")))
+            .Add(Fixture.Row(2, ("bron_traject_id", "T6"), ("aanbieder_agb", "87654321"), ("startdatum", "2023-01-01"), ("aanmelddatum", ""), ("einddatum", "2023-03-31")));
+        var path = temp.WriteFile("a.csv", fixture.ToString());
+        using var store = temp.Open();
+        new IngestService(store, Options).Ingest([path]);
+
+        Assert.Equal(4L, store.Scalar<long>("SELECT count(*) FROM episode"));
+        var first = store.Scalar<string>("""
+            SELECT startdatum || '|' || einddatum || '|' || reden_einde || '|' || n_trajecten || '|' || aanmelddatum
+            FROM episode WHERE zorgvorm = 'JH_AMBULANT' AND startdatum = DATE '2023-01-01' AND aanbieder_agb = '12345678'
+            """);
+        Assert.Equal("2023-01-01|2023-09-30|02|3|2022-12-01", first);
+        Assert.Equal(1L, store.Scalar<long>("SELECT count(*) FROM episode WHERE startdatum = DATE '2023-10-05' AND einddatum IS NULL AND reden_einde IS NULL"));
+        Assert.Equal("GM0014", store.Scalar<string>("SELECT min(gemeentecode_actueel) FROM episode"));
+        Assert.Equal("JZ01", store.Scalar<string>("SELECT min(jeugdregiocode) FROM episode"));
+        Assert.True(store.DerivedTablesAreCurrent());
+    }
+
+    [Fact]
+    public void Numbers_placements_and_tells_uithuisplaatsing_from_doorplaatsing()
+    {
+        using var temp = new TempStore();
+        // One youth: P1 pleegzorg 2022-01-01..2022-06-30; P2 residentieel at another provider 2022-07-20..2022-12-31
+        // (20 days after P1: a doorplaatsing); P3 gezinshuis from 2023-03-01 (31 + 28 + 1 = 60 days after P2: more than
+        // 30, so a new uithuisplaatsing).
+        var fixture = new Fixture()
+            .Add(Fixture.Row(7, ("bron_traject_id", "P1"), ("zorgvorm", "JV_PLEEGZORG"), ("aanmelddatum", ""), ("startdatum", "2022-01-01"), ("einddatum", "2022-06-30")))
+            .Add(Fixture.Row(7, ("bron_traject_id", "P2"), ("zorgvorm", "JV_RESIDENTIEEL"), ("aanbieder_agb", "22222222"), ("aanmelddatum", ""), ("startdatum", "2022-07-20"), ("einddatum", "2022-12-31")))
+            .Add(Fixture.Row(7, ("bron_traject_id", "P3"), ("zorgvorm", "JV_GEZINSHUIS"), ("aanbieder_agb", "33333333"), ("aanmelddatum", ""), ("startdatum", "2023-03-01"), ("einddatum", "")));
+        var path = temp.WriteFile("p.csv", fixture.ToString());
+        using var store = temp.Open();
+        new IngestService(store, Options).Ingest([path]);
+
+        var placements = store.Scalar<string>("""
+            SELECT string_agg(plaatsing_nr || ':' || zorgvorm || ':' || is_uithuisplaatsing || ':' || coalesce(dagen_na_vorige_plaatsing::VARCHAR, '-'), ' ' ORDER BY plaatsing_nr)
+            FROM placement
+            """);
+        Assert.Equal("1:JV_PLEEGZORG:true:- 2:JV_RESIDENTIEEL:false:20 3:JV_GEZINSHUIS:true:60", placements);
+        Assert.Equal(1L, store.Scalar<long>("SELECT count(*) FROM youth_gemeente"));
+    }
+}
