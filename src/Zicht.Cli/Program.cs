@@ -8,4 +8,5 @@ root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(RulesCommand.Create());
+root.Subcommands.Add(RapportCommand.Create());
 return root.Parse(args).Invoke();

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Spectre.Console;
+using Zicht.Ingest;
 
 namespace Zicht.Cli;
 
@@ -6,8 +8,21 @@ public static class RulesCommand
 {
     public static Command Create()
     {
-        var command = new Command("rules", "TODO");
-        command.SetAction(_ => 0);
+        var markdown = new Option<bool>("--markdown") { Description = "Print the list as Markdown (as in docs/validation-rules.md)." };
+        var command = new Command("rules", "List every validation rule with its code and message.") { markdown };
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(markdown))
+            {
+                Console.Write(ValidationRuleDocs.Markdown());
+                return 0;
+            }
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("Code", "Ernst", "Betreft", "Melding");
+            foreach (var rule in ValidationRules.All)
+                table.AddRow(rule.Code, rule.Severity == Severity.Fout ? "fout" : "waarschuwing", Markup.Escape(rule.Scope), Markup.Escape(rule.Melding));
+            AnsiConsole.Write(table);
+            return 0;
+        });
         return command;
     }
 }

@@ -12,7 +12,8 @@ public sealed class ChunkOutput
     public List<Finding> Findings { get; } = [];
     /// <summary>(line, key hash) of every accepted row, for the duplicate check across chunks.</summary>
     public List<(int Line, UInt128 Key)> Keys { get; } = [];
-    public Dictionary<long, string> AanbiederNamen { get; } = [];
+    /// <summary>The last aanbieder_naam per AGB in this chunk (UTF-8).</summary>
+    public Dictionary<long, byte[]> AanbiederNamen { get; } = [];
     public int RowsRead;
     public int RowsRejected;
     public int BlankLines;
@@ -330,10 +331,10 @@ public sealed class ChunkParser
         if (startYear < output.MinStartYear) output.MinStartYear = startYear;
         if (startYear > output.MaxStartYear) output.MaxStartYear = startYear;
         var naam = Field(source, CNaam);
-        if (!agb.IsEmpty && !naam.IsEmpty)
+        if (!agb.IsEmpty && !naam.IsEmpty && Utf8Parser.TryParse(agb, out long agbNumber, out _))
         {
-            var agbNumber = long.Parse(Encoding.ASCII.GetString(agb));
-            if (!output.AanbiederNamen.ContainsKey(agbNumber)) output.AanbiederNamen[agbNumber] = Encoding.UTF8.GetString(naam);
+            ref var known = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(output.AanbiederNamen, agbNumber, out _);
+            if (known is null || !naam.SequenceEqual(known)) known = naam.ToArray();
         }
 
         var w = output.CleanRows;

@@ -24,13 +24,14 @@ public sealed record FileScan(
 /// </summary>
 public static class FileScanner
 {
+    /// <summary>Block size of the scan, and so the size of the chunks parsed in parallel.</summary>
     public const int BlockBytes = 8 << 20;
 
-    public static FileScan Scan(string path, Action<long>? bytesDone = null)
+    public static FileScan Scan(string path, Action<long>? bytesDone = null, int blockBytes = BlockBytes)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = ArrayPool<byte>.Shared.Rent(BlockBytes + 4);
+        var buffer = ArrayPool<byte>.Shared.Rent(blockBytes + 4);
         try
         {
             var chunkStarts = new List<ChunkStart> { new(0, 1) };
@@ -41,7 +42,7 @@ public static class FileScanner
             var nul = false;
             var hasBom = false;
             int read;
-            while ((read = ReadFull(stream, buffer.AsSpan(carry, BlockBytes))) > 0)
+            while ((read = ReadFull(stream, buffer.AsSpan(carry, blockBytes))) > 0)
             {
                 var fresh = buffer.AsSpan(carry, read);
                 hash.AppendData(fresh);

@@ -20,6 +20,8 @@ public sealed record IngestOptions
     public DateOnly? Today { get; init; }
     /// <summary>Rebuild derived tables after the files (false when a caller ingests in batches).</summary>
     public bool Derive { get; init; } = true;
+    /// <summary>Bytes per parallel chunk; tests make it small to put chunk boundaries in small files.</summary>
+    internal int ChunkBytes { get; init; } = FileScanner.BlockBytes;
 }
 
 public enum DeliveryOutcome { Opgeslagen, AlAanwezig, Afgewezen }
@@ -95,7 +97,7 @@ public sealed class IngestService(ZichtStore store, IngestOptions? options = nul
         if (length == 0)
             throw new DeliveryRejectedException(new Finding(fileName, 0, null, null, ValidationRules.F02), "");
 
-        var scan = FileScanner.Scan(path, done => progress?.Report(new IngestProgress(fileName, "controleren", done, length)));
+        var scan = FileScanner.Scan(path, done => progress?.Report(new IngestProgress(fileName, "controleren", done, length)), _options.ChunkBytes);
         var existing = store.Scalar<int?>($"SELECT delivery_id FROM delivery WHERE file_sha256 = '{scan.Sha256}' AND status = 'actief'");
         if (existing is not null)
             return new DeliveryResult(path, DeliveryOutcome.AlAanwezig, existing, null, null, 0, 0, 0, 0, 0, null,
@@ -107,19 +109,20 @@ public sealed class IngestService(ZichtStore store, IngestOptions? options = nul
         try
         {
             var parsePath = path;
+            var parseScan = scan;
             if (TextEncodingOf(path, scan) is { } encoding)
             {
                 transcoded = workPrefix + "_utf8.csv";
                 Transcode(path, transcoded, encoding);
                 parsePath = transcoded;
-                scan = FileScanner.Scan(transcoded) with { Sha256 = scan.Sha256, Bytes = scan.Bytes };
+                parseScan = FileScanner.Scan(transcoded, null, _options.ChunkBytes);
             }
             else if (scan.HasNulBytes)
                 throw new DeliveryRejectedException(new Finding(fileName, 0, null, null, ValidationRules.F04), "");
             else if (scan.InvalidUtf8At is not null)
                 throw new DeliveryRejectedException(new Finding(fileName, 0, null, null, ValidationRules.F05), $"Eerste ongeldige byte: {scan.InvalidUtf8At}.");
 
-            var parsed = Parse(parsePath, fileName, scan, context, workPrefix, progress);
+            var parsed = Parse(parsePath, fileName, parseScan, context, workPrefix, progress);
             return Store(path, fileName, scan, parsed, workPrefix, clock);
         }
         finally
@@ -172,13 +175,17 @@ public sealed class IngestService(ZichtStore store, IngestOptions? options = nul
             {
                 var from = starts[i].Offset;
                 var to = i + 1 < starts.Count ? starts[i + 1].Offset : scan.Bytes;
-                if (path != null && to > RandomAccess.GetLength(handle)) to = RandomAccess.GetLength(handle);
                 var size = checked((int)(to - from));
                 var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(size, 1));
                 try
                 {
                     var read = 0;
-                    while (read < size) read += RandomAccess.Read(handle, buffer.AsSpan(read, size - read), from + read);
+                    while (read < size)
+                    {
+                        var n = RandomAccess.Read(handle, buffer.AsSpan(read, size - read), from + read);
+                        if (n == 0) throw new IOException($"{fileName} became shorter while it was being read; was it being written? Ingest it again when it is complete.");
+                        read += n;
+                    }
                     var output = new ChunkOutput();
                     parser.Parse(buffer.AsSpan(0, size), starts[i].Line, output);
                     if (output.CleanRows.Length > 0)
@@ -238,10 +245,11 @@ public sealed class IngestService(ZichtStore store, IngestOptions? options = nul
         var bronnen = outputs.Where(o => o.Bron is not null).ToList();
         var mixed = bronnen.Any(o => o.MixedBronnen) || bronnen.Select(o => Convert.ToHexString(o.Bron!)).Distinct().Count() > 1;
         var singleBron = !mixed && bronnen.Count > 0 ? Encoding.UTF8.GetString(bronnen[0].Bron!) : null;
+        // The last name in file order wins: it is the most recent one the provider gave.
         var names = new Dictionary<long, string>();
         foreach (var output in outputs)
             foreach (var (agb, naam) in output.AanbiederNamen)
-                names.TryAdd(agb, naam);
+                names[agb] = Encoding.UTF8.GetString(naam);
 
         return new ParsedDelivery(header, cleanFiles.Where(f => f is not null).ToList()!, findingsFile, rowsRead,
             outputs.Sum(o => (long)o.RowsRejected) + duplicates.Count, warnings, perCode, first, duplicates, singleBron,
