@@ -54,14 +54,14 @@ internal sealed class YouthSimulator
     private static readonly double[] AgeWeights = [2.0, 2.2, 2.6, 3.0, 3.6, 4.4, 5.2, 5.8, 6.2, 6.4, 6.6, 7.0, 7.6, 8.2, 8.6, 8.6, 7.8, 6.4];
     private readonly Weighted _age = new(AgeWeights);
     private readonly Weighted _template = new(
-        30,   // 0 local team only
-        43,   // 1 ambulant
+        31,   // 0 local team only
+        47,   // 1 ambulant
         4.5,  // 2 daghulp
-        7.5,  // 3 out-of-home care
-        6,    // 4 child protection
+        5,    // 3 out-of-home care
+        3.5,  // 4 child protection
         3,    // 5 juvenile probation
-        3);   // 6 crisis
-    private readonly Weighted _placement = new(42, 16, 32, 6); // pleegzorg, gezinshuis, residentieel, gesloten
+        4.5); // 6 crisis
+    private readonly Weighted _placement = new(47, 16, 28, 5); // pleegzorg, gezinshuis, residentieel, gesloten
     private readonly Weighted _geslacht = new(515, 470, 5, 10); // M, V, X, O
     private static readonly byte[] GeslachtCodes = "MVXO"u8.ToArray();
     private readonly Weighted[] _verwijzer = new Weighted[Zv.Count];
@@ -103,7 +103,7 @@ internal sealed class YouthSimulator
         _providers = providers;
         _firstDay = new DateOnly(options.FirstYear, 1, 1).DayNumber;
         _extractDay = options.ExtractionDate.DayNumber;
-        _careerWindowStart = _firstDay - 365;
+        _careerWindowStart = _firstDay - 2 * 365;
         //                               01  02  03  04  05  06  08  empty
         _verwijzer[Zv.Wijkteam] = new(75, 4, 6, 0, 0, 15, 0, 0);
         _verwijzer[Zv.Ambulant] = new(28, 40, 4, 6, 9, 10, 3, 0);
@@ -137,7 +137,7 @@ internal sealed class YouthSimulator
         Array.Fill(_lastProvider, -1);
 
         var careerStart = _careerWindowStart + rng.Next(_extractDay - _careerWindowStart + 1);
-        _extended = rng.Chance(0.035);
+        _extended = rng.Chance(0.028);
         var ageDays = _extended ? rng.Between(16 * 365, 18 * 365 - 30) : _age.Draw(ref rng) * 365 + rng.Next(365);
         var birth = DateOnly.FromDayNumber(careerStart - ageDays);
         _birthDay = birth.DayNumber;
@@ -151,9 +151,9 @@ internal sealed class YouthSimulator
         _predecessorA = DrawPredecessor(_gemeenteA, ref rng);
         _postcodeA = DrawPostcode(_gemeenteA, ref rng);
         _moveDay = int.MaxValue;
-        if (rng.Chance(0.06))
+        if (rng.Chance(0.2))
         {
-            _moveDay = careerStart + rng.Between(30, 4 * 365);
+            _moveDay = careerStart + rng.Between(30, 3 * 365);
             _gemeenteB = _gemeenteA;
             var sameRegion = rng.Chance(0.5);
             for (var attempt = 0; attempt < 20 && (_gemeenteB == _gemeenteA || (sameRegion && _geo.RegionOf[_gemeenteB] != _geo.RegionOf[_gemeenteA])); attempt++)
@@ -168,7 +168,7 @@ internal sealed class YouthSimulator
             var end = RunCareer(t, career, ref rng);
             if (end > _extractDay || _seq >= 99) break;
             // re-entry (herhaald beroep) after months or years
-            if (!rng.Chance(career == 0 ? 0.30 : 0.38)) break;
+            if (!rng.Chance(career == 0 ? 0.35 : 0.4)) break;
             t = end + 30 + (int)rng.LogNormal(330, 1400);
         }
         if (_extended)
@@ -209,7 +209,7 @@ internal sealed class YouthSimulator
     private int LocalTeam(int t, ref Rng rng)
     {
         var end = Add(Zv.Wijkteam, t, Dur(Zv.Wijkteam, ref rng), ref rng);
-        if (end != NotAdded && rng.Chance(0.18))
+        if (end != NotAdded && rng.Chance(0.3))
             end = Max(end, Add(Zv.Wijkteam, end + 1, Dur(Zv.Wijkteam, ref rng), ref rng, provider: _lastProvider[Zv.Wijkteam]));
         return end == NotAdded ? t : end;
     }
@@ -219,7 +219,7 @@ internal sealed class YouthSimulator
         var start = t;
         var verwijzer = -1;
         var end = t;
-        if (rng.Chance(0.45))
+        if (rng.Chance(0.55))
         {
             // the local team helps first and refers on, often while its own trajectory still runs
             var wijkDuration = Dur(Zv.Wijkteam, ref rng);
@@ -227,8 +227,10 @@ internal sealed class YouthSimulator
             start = t + (rng.Chance(0.5) ? rng.Between(7, Math.Max(7, wijkDuration)) : wijkDuration + rng.Between(1, 60));
             verwijzer = rng.Chance(0.85) ? 0 : -1;
         }
-        var count = 1 + Geometric(0.45, 6, ref rng);
+        var count = 1 + Geometric(0.62, 8, ref rng);
         end = Max(end, Chain(Zv.Ambulant, start, count, verwijzer, ref rng));
+        // a second provider alongside, e.g. youth mental health care (GGZ) next to parenting support
+        if (rng.Chance(0.22)) end = Max(end, Chain(Zv.Ambulant, start + rng.Between(0, 180), 1 + Geometric(0.4, 3, ref rng), -1, ref rng));
         if (rng.Chance(0.08)) end = Max(end, Add(Zv.Daghulp, start + rng.Between(0, 120), Dur(Zv.Daghulp, ref rng), ref rng));
         return end;
     }
@@ -269,7 +271,7 @@ internal sealed class YouthSimulator
             if (otsEnd != NotAdded) { _protectionUntil = otsEnd; end = Max(end, otsEnd); }
         }
 
-        var unstable = rng.Chance(0.12); // a youth whose placements break down quickly, one after another
+        var unstable = rng.Chance(0.07); // a youth whose placements break down quickly, one after another
         var placements = unstable ? rng.Between(3, 5) : 1 + Geometric(0.55, 4, ref rng);
         var s = placementStart;
         var previousZv = -1;
@@ -278,7 +280,7 @@ internal sealed class YouthSimulator
         {
             var crisis = p == 0 && rng.Chance(0.22);
             int zv;
-            if (crisis) zv = rng.Chance(0.6) ? Zv.Residentieel : Zv.Pleegzorg;
+            if (crisis) zv = rng.Chance(0.5) ? Zv.Residentieel : Zv.Pleegzorg;
             else
             {
                 zv = Zv.Pleegzorg + _placement.Draw(ref rng);
@@ -309,7 +311,7 @@ internal sealed class YouthSimulator
             // never the same day at another provider: two stays on one day would overlap (rule H01)
             s = e + (r < 55 ? 1 : r < 92 ? rng.Between(2, 30) : rng.Between(31, 300));
         }
-        if (pleegzorgLong && _protectionUntil != int.MinValue && rng.Chance(0.3))
+        if (pleegzorgLong && _protectionUntil != int.MinValue && rng.Chance(0.5))
         {
             // the OTS is converted into voogdij for a child who will not return home
             var v = Add(Zv.Voogdij, _protectionUntil, Dur(Zv.Voogdij, ref rng), ref rng);
@@ -337,6 +339,12 @@ internal sealed class YouthSimulator
         _protectionUntil = ots;
         end = Max(end, ots);
         AddAlongside(protectionStart, ref rng, ref end);
+        if (rng.Chance(0.12))
+        {
+            // parents cannot resume their authority: the OTS becomes voogdij
+            var v = Add(Zv.Voogdij, ots, Dur(Zv.Voogdij, ref rng), ref rng);
+            if (v != NotAdded) { _protectionUntil = v; end = Max(end, v); }
+        }
         return end;
     }
 
