@@ -20,7 +20,7 @@ public sealed class TrajectoryGenerator
     /// Mean number of calendar years in which a youth of this model is in care, measured on the model
     /// (see docs/generator.md); turns "youths in care per year" into the number of youths to simulate.
     /// </summary>
-    internal const double CareYearsPerYouth = 2.9;
+    internal const double CareYearsPerYouth = 3.0;
 
     private readonly ReferenceData _reference;
 
@@ -30,7 +30,7 @@ public sealed class TrajectoryGenerator
 
     /// <summary>The number of youths a run with these options simulates (including youths whose care lies before the first year).</summary>
     public static int YouthCount(GeneratorOptions options) =>
-        (int)Math.Max(1, Math.Round((double)options.YouthsPerYear * (options.Years + 2) / CareYearsPerYouth));
+        (int)Math.Max(1, Math.Round((double)options.YouthsPerYear * (options.Years + YouthSimulator.WarmUpYears) / CareYearsPerYouth));
 
     public GenerationResult Generate(GeneratorOptions options, IProgress<GenerationProgress>? progress = null, CancellationToken cancellationToken = default)
     {

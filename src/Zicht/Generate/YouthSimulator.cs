@@ -54,13 +54,13 @@ internal sealed class YouthSimulator
     private static readonly double[] AgeWeights = [2.0, 2.2, 2.6, 3.0, 3.6, 4.4, 5.2, 5.8, 6.2, 6.4, 6.6, 7.0, 7.6, 8.2, 8.6, 8.6, 7.8, 6.4];
     private readonly Weighted _age = new(AgeWeights);
     private readonly Weighted _template = new(
-        31,   // 0 local team only
+        36,   // 0 local team only
         47,   // 1 ambulant
         4.5,  // 2 daghulp
         5,    // 3 out-of-home care
         3.5,  // 4 child protection
         3,    // 5 juvenile probation
-        4.5); // 6 crisis
+        5.5); // 6 crisis
     private readonly Weighted _placement = new(47, 16, 28, 5); // pleegzorg, gezinshuis, residentieel, gesloten
     private readonly Weighted _geslacht = new(515, 470, 5, 10); // M, V, X, O
     private static readonly byte[] GeslachtCodes = "MVXO"u8.ToArray();
@@ -103,7 +103,7 @@ internal sealed class YouthSimulator
         _providers = providers;
         _firstDay = new DateOnly(options.FirstYear, 1, 1).DayNumber;
         _extractDay = options.ExtractionDate.DayNumber;
-        _careerWindowStart = _firstDay - 2 * 365;
+        _careerWindowStart = _firstDay - WarmUpYears * 365;
         //                               01  02  03  04  05  06  08  empty
         _verwijzer[Zv.Wijkteam] = new(75, 4, 6, 0, 0, 15, 0, 0);
         _verwijzer[Zv.Ambulant] = new(28, 40, 4, 6, 9, 10, 3, 0);
@@ -219,7 +219,7 @@ internal sealed class YouthSimulator
         var start = t;
         var verwijzer = -1;
         var end = t;
-        if (rng.Chance(0.55))
+        if (rng.Chance(0.6))
         {
             // the local team helps first and refers on, often while its own trajectory still runs
             var wijkDuration = Dur(Zv.Wijkteam, ref rng);
@@ -404,6 +404,12 @@ internal sealed class YouthSimulator
     }
 
     private const int NotAdded = int.MinValue;
+
+    /// <summary>
+    /// Careers start up to this many years before the first year, so re-entries and long careers are in
+    /// a steady state from the second year on; their trajectories before the first year are not written.
+    /// </summary>
+    internal const int WarmUpYears = 5;
 
     private static int Max(int a, int b) => b == NotAdded ? a : Math.Max(a, b);
 
