@@ -37,6 +37,8 @@ internal sealed class ProviderCatalog
         "Koster", "Prins", "Huisman", "Postma", "Kuipers", "Veenstra", "van Wijk", "Scholten", "Boersma", "Timmermans",
     ];
 
+    private static readonly string[] Quarters = ["Noord", "Zuid", "Oost", "West", "Centrum"];
+
     private enum Kind { Practice, Ggz, Jeugdhulp, Residential, Foster, FamilyHome, Secure, Certified }
 
     public ProviderCatalog(Geography geography, int seed, int targetCount = 2500)
@@ -68,10 +70,16 @@ internal sealed class ProviderCatalog
             int agb;
             do agb = 98_000_000 + rng.Next(1_000_000); while (!usedAgb.Add(agb));
             var place = regionPlaces[homeRegion].Length > 0 ? regionPlaces[homeRegion][rng.Next(regionPlaces[homeRegion].Length)] : "Nederland";
-            string name;
-            var attempt = 0;
-            do name = Name(kind, place, ref rng) + (attempt++ > 3 ? " " + place : "");
-            while (!usedNames.Add(name) && attempt < 8);
+            var name = Name(kind, place, ref rng);
+            for (var attempt = 0; !usedNames.Add(name) && attempt < 12; attempt++)
+            {
+                // a name that is taken: draw again, then add a location that is not in the name yet
+                name = Name(kind, place, ref rng);
+                if (attempt < 4 || usedNames.Contains(name) is false) continue;
+                var other = regionPlaces[homeRegion].Length > 0 ? regionPlaces[homeRegion][rng.Next(regionPlaces[homeRegion].Length)] : "Nederland";
+                var suffix = name.Contains(other, StringComparison.Ordinal) ? Quarters[rng.Next(Quarters.Length)] : other;
+                name += " " + suffix;
+            }
             // Pareto(1.2)-like sizes: a few providers take a large share
             var size = Math.Min(200.0, Math.Pow(1.0 - rng.NextDouble(), -1.0 / 1.2)) * kind switch
             {
