@@ -263,6 +263,22 @@ public class GeneratorTests(GeneratorFixture fixture) : IClassFixture<GeneratorF
     }
 
     [Fact]
+    public void A_dirty_run_has_the_trajectories_of_the_clean_run_apart_from_the_damaged_rows()
+    {
+        var clean = new TrajectoryGenerator().Generate(fixture.DirtyOptions with { DirtyFraction = 0, OutputFolder = fixture.Folder("dirtyButClean") });
+        for (var i = 0; i < clean.Files.Count; i++)
+        {
+            var cleanLines = File.ReadAllLines(clean.Files[i].Path);
+            var dirtyLines = File.ReadAllLines(fixture.Dirty.Files[i].Path);
+            Assert.Equal(cleanLines.Length, dirtyLines.Length);
+            var damaged = fixture.Dirty.Errors.Where(e => e.File == fixture.Dirty.Files[i].Path).Select(e => e.Line).ToHashSet();
+            for (var line = 1; line <= cleanLines.Length; line++)
+                if (damaged.Contains(line)) Assert.NotEqual(cleanLines[line - 1], dirtyLines[line - 1]);
+                else Assert.Equal(cleanLines[line - 1], dirtyLines[line - 1]);
+        }
+    }
+
+    [Fact]
     public void The_command_line_writes_the_files()
     {
         var folder = fixture.Folder("cli");
