@@ -29,13 +29,14 @@ public sealed record GeneratorOptions
 
     internal void Validate()
     {
-        if (Years < 1 || Years > 30) throw new ArgumentOutOfRangeException(nameof(Years), Years, "Years must be between 1 and 30.");
-        if (EndYear < 2000 || EndYear > 2100) throw new ArgumentOutOfRangeException(nameof(EndYear), EndYear, "EndYear must be between 2000 and 2100.");
-        if (YouthsPerYear < 1 || YouthsPerYear > 2_000_000)
-            throw new ArgumentOutOfRangeException(nameof(YouthsPerYear), YouthsPerYear, "YouthsPerYear must be between 1 and 2,000,000.");
+        // plain messages that name the command-line option too; the CLI shows them as they are
+        if (Years is < 1 or > 30) throw new ArgumentException($"--years (Years) must be between 1 and 30, not {Years}.");
+        if (EndYear is < 2000 or > 2100) throw new ArgumentException($"--end-year (EndYear) must be between 2000 and 2100, not {EndYear}.");
+        if (YouthsPerYear is < 1 or > 2_000_000)
+            throw new ArgumentException($"--youths (YouthsPerYear) must be between 1 and 2000000, not {YouthsPerYear}.");
         if (!(DirtyFraction >= 0 && DirtyFraction <= 1))
-            throw new ArgumentOutOfRangeException(nameof(DirtyFraction), DirtyFraction, "DirtyFraction must be between 0 and 1.");
-        if (string.IsNullOrWhiteSpace(OutputFolder)) throw new ArgumentException("OutputFolder is empty.", nameof(OutputFolder));
+            throw new ArgumentException($"--dirty (DirtyFraction) must be between 0 and 1, not {DirtyFraction}.");
+        if (string.IsNullOrWhiteSpace(OutputFolder)) throw new ArgumentException("--out (OutputFolder) is empty.");
     }
 }
 

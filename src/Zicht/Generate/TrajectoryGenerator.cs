@@ -38,7 +38,7 @@ public sealed class TrajectoryGenerator
         var stopwatch = Stopwatch.StartNew();
         var youthCount = YouthCount(options);
         if (youthCount > Bsn.Capacity)
-            throw new ArgumentOutOfRangeException(nameof(options), $"{youthCount:N0} youths is more than the {Bsn.Capacity:N0} distinct BSNs the generator can make; lower --youths or --years.");
+            throw new ArgumentException($"These options need {youthCount} youths, more than the {Bsn.Capacity} distinct BSNs the generator can make; lower --youths or --years.");
 
         var geo = new Geography(_reference, options.FirstYear, options.EndYear);
         var providers = new ProviderCatalog(geo, options.Seed);
@@ -89,11 +89,13 @@ public sealed class TrajectoryGenerator
         var files = new List<GeneratedFile>(fileCount);
         for (var i = 0; i < fileCount; i++)
         {
-            string? manifest = null;
-            if (options.DirtyFraction > 0)
+            string? manifest = paths[i] + ".fouten.csv";
+            if (options.DirtyFraction > 0) WriteManifest(manifest, errors.Where(e => e.File == paths[i]));
+            else
             {
-                manifest = paths[i] + ".fouten.csv";
-                WriteManifest(manifest, errors.Where(e => e.File == paths[i]));
+                // a manifest left by an earlier dirty run would now describe errors that are not there
+                File.Delete(manifest);
+                manifest = null;
             }
             files.Add(new GeneratedFile(paths[i], options.SingleFile ? null : options.FirstYear + i, rowsPerFile[i], new FileInfo(paths[i]).Length, manifest));
         }

@@ -265,7 +265,11 @@ public class GeneratorTests(GeneratorFixture fixture) : IClassFixture<GeneratorF
     [Fact]
     public void A_dirty_run_has_the_trajectories_of_the_clean_run_apart_from_the_damaged_rows()
     {
-        var clean = new TrajectoryGenerator().Generate(fixture.DirtyOptions with { DirtyFraction = 0, OutputFolder = fixture.Folder("dirtyButClean") });
+        var folder = fixture.Folder("dirtyButClean");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "trajecten_2025.csv.fouten.csv"), "regel;kolom;code\n2;bsn;V04\n");
+        var clean = new TrajectoryGenerator().Generate(fixture.DirtyOptions with { DirtyFraction = 0, OutputFolder = folder });
+        Assert.False(File.Exists(Path.Combine(folder, "trajecten_2025.csv.fouten.csv")), "a clean run removes a stale manifest");
         for (var i = 0; i < clean.Files.Count; i++)
         {
             var cleanLines = File.ReadAllLines(clean.Files[i].Path);
