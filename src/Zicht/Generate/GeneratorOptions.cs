@@ -51,10 +51,17 @@ public sealed record GeneratedFile(string Path, int? Year, long Rows, long Bytes
 /// <summary>An injected error, as listed in the manifest: line in the data file (header = line 1), column (empty for S01/S02), rule code.</summary>
 public sealed record InjectedError(string File, long Line, string Column, string Code);
 
+/// <param name="Files">The data files, in order (start year).</param>
+/// <param name="Rows">Data rows in all files.</param>
+/// <param name="Youths">Distinct youths (BSNs) with at least one row in the files.</param>
+/// <param name="YouthsSimulated">Youths simulated, including those whose care lies wholly before the first year.</param>
+/// <param name="Errors">Injected errors (dirty runs), sorted by file and line; the same as the manifests.</param>
+/// <param name="Elapsed">Wall-clock time of the run.</param>
 public sealed record GenerationResult(
     IReadOnlyList<GeneratedFile> Files,
     long Rows,
     int Youths,
+    int YouthsSimulated,
     IReadOnlyList<InjectedError> Errors,
     TimeSpan Elapsed)
 {

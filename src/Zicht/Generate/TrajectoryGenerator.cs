@@ -55,6 +55,7 @@ public sealed class TrajectoryGenerator
 
         var chunkCount = (youthCount + ChunkSize - 1) / ChunkSize;
         var rowsPerFile = new long[fileCount];
+        var youthsInData = 0;
         var errors = new List<InjectedError>();
         var streams = new FileStream[fileCount];
         try
@@ -77,6 +78,7 @@ public sealed class TrajectoryGenerator
                     streams[f].Write(chunk.Buffers[f].Written);
                     rowsPerFile[f] += chunk.Rows[f];
                 }
+                youthsInData += chunk.YouthsWithRows;
                 progress?.Report(new GenerationProgress(index + 1, chunkCount, rowsPerFile.Sum()));
             });
         }
@@ -99,7 +101,7 @@ public sealed class TrajectoryGenerator
             }
             files.Add(new GeneratedFile(paths[i], options.SingleFile ? null : options.FirstYear + i, rowsPerFile[i], new FileInfo(paths[i]).Length, manifest));
         }
-        return new GenerationResult(files, rowsPerFile.Sum(), youthCount, errors, stopwatch.Elapsed);
+        return new GenerationResult(files, rowsPerFile.Sum(), youthsInData, youthCount, errors, stopwatch.Elapsed);
     }
 
     private static void WriteManifest(string path, IEnumerable<InjectedError> errors)
@@ -168,11 +170,12 @@ public sealed class TrajectoryGenerator
 }
 
 /// <summary>What one chunk produced: a byte buffer and row count per output file, and its injected errors.</summary>
-internal sealed class ChunkOutput(ByteBuffer[] buffers, int[] rows, List<ChunkError> errors) : IDisposable
+internal sealed class ChunkOutput(ByteBuffer[] buffers, int[] rows, List<ChunkError> errors, int youthsWithRows) : IDisposable
 {
     public ByteBuffer[] Buffers { get; } = buffers;
     public int[] Rows { get; } = rows;
     public List<ChunkError> Errors { get; } = errors;
+    public int YouthsWithRows { get; } = youthsWithRows;
 
     public void Dispose()
     {
@@ -240,6 +243,9 @@ internal sealed class ChunkContext(
             }
             rowCounts[file]++;
         }
-        return new ChunkOutput(buffers, rowCounts, errors);
+        var youthsWithRows = 0;
+        for (var i = 0; i < rows.Count; i++)
+            if (i == 0 || rows[i].Youth != rows[i - 1].Youth) youthsWithRows++;
+        return new ChunkOutput(buffers, rowCounts, errors, youthsWithRows);
     }
 }

@@ -88,7 +88,8 @@ public class GeneratorTests(GeneratorFixture fixture) : IClassFixture<GeneratorF
             if (youths.TryGetValue(bsn, out var known)) Assert.Equal(known, person);
             else youths[bsn] = person;
         }
-        Assert.True(youths.Count > 1000);
+        Assert.Equal(fixture.Clean.Youths, youths.Count);
+        Assert.True(fixture.Clean.YouthsSimulated > youths.Count, "the warm-up years simulate youths whose care is all before 2020");
     }
 
     [Fact]
