@@ -43,6 +43,7 @@ public sealed class PdfFonts : IFontResolver
         lock (Gate)
         {
             if (_installed is not null) return;
+            SelectLicense();
             var folders = Environment.GetEnvironmentVariable("ZICHT_FONT_DIR") is { Length: > 0 } custom ? [custom, .. Folders] : Folders;
             foreach (var folder in folders)
                 foreach (var (regular, bold) in Candidates)
@@ -59,6 +60,17 @@ public sealed class PdfFonts : IFontResolver
                 "'apt-get install fonts-dejavu-core' of wijs met ZICHT_FONT_DIR een map met DejaVuSans.ttf en DejaVuSans-Bold.ttf aan. " +
                 "HTML- en Word-rapporten werken ook zonder.");
         }
+    }
+
+    /// <summary>
+    /// PDFsharp 6.5 is published under AGPL-3.0-only (or a commercial licence) and refuses to create a
+    /// document until one is chosen. Without $ZICHT_PDFSHARP_LICENSE (a commercial key) this selects the
+    /// AGPL licence: that is a licensing decision for the whole project, flagged for the maintainers.
+    /// </summary>
+    private static void SelectLicense()
+    {
+        if (Environment.GetEnvironmentVariable("ZICHT_PDFSHARP_LICENSE") is { Length: > 0 } key) PdfSharp.PdfSharpLicense.LoadLicense(key);
+        else PdfSharp.PdfSharpLicense.SetAgplLicense();
     }
 
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>

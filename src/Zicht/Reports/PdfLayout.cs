@@ -15,7 +15,7 @@ public sealed class PdfLayout : IDisposable
     private const double Margin = 56, FooterSpace = 28;
     private const double CellPadding = 4;
 
-    private readonly PdfDocument _document = new();
+    private readonly PdfDocument _document;
     private readonly Dictionary<(double, bool), XFont> _fonts = new();
     private readonly Dictionary<(string, XFont), double> _widths = new();
     private PdfPage? _page;
@@ -28,7 +28,8 @@ public sealed class PdfLayout : IDisposable
 
     public PdfLayout(string title)
     {
-        PdfFonts.EnsureInstalled();
+        PdfFonts.EnsureInstalled(); // before the document: PDFsharp checks its licence setting on creation
+        _document = new PdfDocument();
         _document.Info.Title = title;
         _document.Info.Creator = "Zicht";
         _document.Options.CompressContentStreams = true;
