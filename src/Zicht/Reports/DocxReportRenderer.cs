@@ -113,8 +113,8 @@ public sealed class DocxReportRenderer : IProgressReportRenderer
             ParagraphStyle("Heading1", "heading 1", new StyleRunProperties(new Bold(), new Color { Val = Blue }, new FontSize { Val = "32" }), outline: 0),
             ParagraphStyle("Heading2", "heading 2", new StyleRunProperties(new Bold(), new FontSize { Val = "24" }), outline: 1),
             new Style(new StyleName { Val = "Table Grid" }, new StyleTableProperties(new TableBorders(
-                new TopBorder { Val = BorderValues.Single, Size = 4, Color = "999999" }, new BottomBorder { Val = BorderValues.Single, Size = 4, Color = "999999" },
-                new LeftBorder { Val = BorderValues.Single, Size = 4, Color = "999999" }, new RightBorder { Val = BorderValues.Single, Size = 4, Color = "999999" },
+                new TopBorder { Val = BorderValues.Single, Size = 4, Color = "999999" }, new LeftBorder { Val = BorderValues.Single, Size = 4, Color = "999999" },
+                new BottomBorder { Val = BorderValues.Single, Size = 4, Color = "999999" }, new RightBorder { Val = BorderValues.Single, Size = 4, Color = "999999" },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4, Color = "999999" }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4, Color = "999999" })))
             { Type = StyleValues.Table, StyleId = "TableGrid" });
         stylesPart.Styles = styles;
@@ -184,7 +184,7 @@ public sealed class DocxReportRenderer : IProgressReportRenderer
             new TableStyle { Val = "TableGrid" },
             new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
             new TableLayout { Type = TableLayoutValues.Fixed },
-            new TableLook { FirstRow = true, Val = "04A0" }));
+            new TableLook { Val = "04A0" }));
         var grid = new TableGrid();
         foreach (var p in percentages) grid.Append(new GridColumn { Width = (textWidthTwips * p / 100).ToString() });
         table.Append(grid);
