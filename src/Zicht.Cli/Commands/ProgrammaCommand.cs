@@ -13,7 +13,7 @@ public static class ProgrammaCommand
     /// The one place where the CLI opens the store for programmes and reports, so it can switch to
     /// the shared ZichtStore when that lands.
     /// </summary>
-    internal static DuckDBConnection OpenStore(string? store)
+    public static DuckDBConnection OpenStore(string? store)
     {
         var location = CommonOptions.Resolve(store);
         Directory.CreateDirectory(location.Folder);
@@ -22,7 +22,7 @@ public static class ProgrammaCommand
         return connection;
     }
 
-    internal static IIndicatorCatalogue Catalogue() => new DefaultIndicatorCatalogue();
+    public static IIndicatorCatalogue Catalogue() => new DefaultIndicatorCatalogue();
 
     public static Command Create()
     {
