@@ -38,6 +38,11 @@ public static class ReportCommand
             var programme = new ProgrammeStore(connection, ProgrammaCommand.Catalogue()).Load(parse.GetValue(programma)!);
             if (programme is null) { Console.Error.WriteLine($"Programma '{parse.GetValue(programma)}' bestaat niet; zie 'zicht programma list'."); return 1; }
             var period = programme.FindPeriod(parse.GetValue(periode)!);
+            if (period is null && programme.Perioden.Count == 0)
+            {
+                Console.Error.WriteLine($"Programma {programme.Id} heeft nog geen rapportageperioden; voeg ze toe onder 'perioden:' in het programmabestand (zie docs/programmas.md).");
+                return 1;
+            }
             if (period is null)
             {
                 Console.Error.WriteLine($"Periode '{parse.GetValue(periode)}' bestaat niet in {programme.Id}; kies uit: {string.Join(", ", programme.Perioden.Select(p => p.Code))}.");

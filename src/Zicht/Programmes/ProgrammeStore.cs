@@ -78,6 +78,12 @@ public sealed class ProgrammeStore
 
     public Programme? Load(string id)
     {
+        try { return LoadRows(id); }
+        finally { DisposeQueries(); }
+    }
+
+    private Programme? LoadRows(string id)
+    {
         using var kop = Query("SELECT naam, gebied_niveau, gebied_code, inleiding FROM programma_kop WHERE programma_id = ?", id);
         if (!kop.Read()) return null;
         var naam = kop.GetString(0);
@@ -154,6 +160,12 @@ public sealed class ProgrammeStore
     }
 
     public IReadOnlyList<ProgrammeChange> Changes(string id)
+    {
+        try { return ChangeRows(id); }
+        finally { DisposeQueries(); }
+    }
+
+    private List<ProgrammeChange> ChangeRows(string id)
     {
         using var r = Query("SELECT programma_id, wanneer, door, wat FROM programma_wijziging WHERE programma_id = ? ORDER BY wanneer, rowid", id);
         var list = new List<ProgrammeChange>();
@@ -294,9 +306,19 @@ public sealed class ProgrammeStore
         command.ExecuteNonQuery();
     }
 
+    // Commands behind open readers, disposed when the public read method is done with them.
+    private readonly List<DuckDBCommand> _queries = new();
+
+    private void DisposeQueries()
+    {
+        foreach (var command in _queries) command.Dispose();
+        _queries.Clear();
+    }
+
     private DuckDBDataReader Query(string sql, params object[] values)
     {
         var command = _connection.CreateCommand();
+        _queries.Add(command);
         command.CommandText = sql;
         foreach (var value in values) command.Parameters.Add(new DuckDBParameter(value));
         return command.ExecuteReader();
