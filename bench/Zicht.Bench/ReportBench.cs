@@ -17,6 +17,23 @@ public static class ReportBench
         var period = programme.Perioden[^1].Code;
         Console.WriteLine($"report bench: {milestones} milestones, {programme.Actielijnen.Count} action lines, {programme.Perioden.Count} periods, report for {period}");
 
+        // Import path: file text -> validated programme -> one DuckDB transaction -> loaded back.
+        var yaml = new ProgrammeFileWriter().Write(programme);
+        var import = Stopwatch.StartNew();
+        var read = new ProgrammeFileReader(catalogue).Read(yaml);
+        var readMs = import.Elapsed.TotalMilliseconds;
+        using (var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            var store = new ProgrammeStore(connection, catalogue);
+            var save = Stopwatch.StartNew();
+            store.Save(read.Programme!, "bench");
+            var saveMs = save.Elapsed.TotalMilliseconds;
+            var load = Stopwatch.StartNew();
+            store.Load(programme.Id);
+            Console.WriteLine($"  file {yaml.Length / 1024} KiB: read+validate {readMs:0} ms, save {saveMs:0} ms, load {load.Elapsed.TotalMilliseconds:0} ms");
+        }
+
         var build = Stopwatch.StartNew();
         var report = new ProgressReportBuilder(catalogue, new NoIndicatorValues()).Build(programme, period);
         Console.WriteLine($"  model          {build.Elapsed.TotalMilliseconds,8:0} ms  ({report.Mijlpalenoverzicht.Count} rows in the appendix)");
