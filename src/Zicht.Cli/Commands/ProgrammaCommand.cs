@@ -50,7 +50,7 @@ public static class ProgrammaCommand
             var result = new ProgrammeFileReader(Catalogue()).Read(File.ReadAllText(path));
             if (!result.Ok)
             {
-                Console.Error.WriteLine($"{path}: {result.Errors.Count} probleem/problemen; er is niets geïmporteerd.");
+                Console.Error.WriteLine($"{path}: {result.Errors.Count} {(result.Errors.Count == 1 ? "probleem" : "problemen")}; er is niets geïmporteerd.");
                 foreach (var error in result.Errors) Console.Error.WriteLine($"{path}:{error}");
                 return 1;
             }

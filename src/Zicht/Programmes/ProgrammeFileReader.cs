@@ -22,8 +22,8 @@ public sealed class ProgrammeFileReader(IIndicatorCatalogue catalogue)
         }
         catch (YamlException e)
         {
-            var reason = e.InnerException?.Message ?? e.Message;
-            errors.Add(new ProgrammeFileError((int)e.Start.Line, "(bestand)", $"geen geldige YAML (controleer de inspringing): {StripPosition(reason)}"));
+            var reason = StripPosition(e.InnerException?.Message ?? e.Message);
+            errors.Add(new ProgrammeFileError((int)e.Start.Line, "(bestand)", $"geen geldige YAML: {Explain(reason)} (technisch: {reason})"));
             return new ProgrammeFileResult(null, errors, source);
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
@@ -38,6 +38,18 @@ public sealed class ProgrammeFileReader(IIndicatorCatalogue catalogue)
             errors.AddRange(new ProgrammeValidator(catalogue).Validate(programme, source));
         return new ProgrammeFileResult(errors.Count == 0 ? programme : null, errors, source);
     }
+
+    /// <summary>The parser's English message in the words of someone editing the file.</summary>
+    private static string Explain(string reason) => reason switch
+    {
+        _ when reason.Contains("expected '-'") => "hier wordt een lijstregel ('- ...') verwacht; staat deze regel even ver ingesprongen als de regels erboven?",
+        _ when reason.Contains("invalid mapping") || reason.Contains("Mapping values are not allowed") =>
+            "een veld staat op een onverwachte inspringing; velden van hetzelfde blok moeten precies even ver inspringen",
+        _ when reason.Contains("expected key") => "een veld is verder of minder ver ingesprongen dan de velden ernaast",
+        _ when reason.Contains("\t") || reason.Contains("tab", StringComparison.OrdinalIgnoreCase) => "gebruik spaties om in te springen, geen tabs",
+        _ when reason.Contains("quote", StringComparison.OrdinalIgnoreCase) || reason.Contains("quoted") => "een aanhalingsteken wordt niet afgesloten",
+        _ => "controleer de inspringing en de aanhalingstekens op deze regel en de regel erboven",
+    };
 
     private static string StripPosition(string message)
     {

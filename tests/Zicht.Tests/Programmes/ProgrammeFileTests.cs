@@ -136,7 +136,7 @@ public class ProgrammeFileTests
     }
 
     [Fact]
-    public void Every_problem_is_reported_not_only_the_first()
+    public void Reading_problems_come_first_then_every_reference_problem_at_once()
     {
         var yaml = Valid.Replace("periode: VGR1", "periode: VGR9").Replace("actielijnen: [1]", "actielijnen: [7]").Replace("tot: 2019-06-30", "tot: 30-06-2019");
         var errors = new ProgrammeFileReader(Catalogue).Read(yaml).Errors;
