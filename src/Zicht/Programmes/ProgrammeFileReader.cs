@@ -42,7 +42,7 @@ public sealed class ProgrammeFileReader(IIndicatorCatalogue catalogue)
     /// <summary>The parser's English message in the words of someone editing the file.</summary>
     private static string Explain(string reason) => reason switch
     {
-        _ when reason.Contains("expected '-'") => "hier wordt een lijstregel ('- ...') verwacht; staat deze regel even ver ingesprongen als de regels erboven?",
+        _ when reason.Contains("expected '-'") => "hier wordt een lijstregel ('- ...') verwacht; klopt de inspringing van deze regel ten opzichte van de regels erboven?",
         _ when reason.Contains("invalid mapping") || reason.Contains("Mapping values are not allowed") =>
             "een veld staat op een onverwachte inspringing; velden van hetzelfde blok moeten precies even ver inspringen",
         _ when reason.Contains("expected key") => "een veld is verder of minder ver ingesprongen dan de velden ernaast",
