@@ -76,7 +76,7 @@ public static class ReportBench
                 random.Next(5) == 0 ? [line, 1 + (line % 6)] : [line], $"{line}{"abcd"[i % 4]}", periods[random.Next(periods.Count)].Code, null, MilestoneStatus.Bereikt, null);
         }).ToList();
         var steps = Enumerable.Range(1, 120).Select(i => new NextStep($"Vervolgstap {i}", $"{1 + i % 6}{"abcd"[i % 4]}", $"2024Q{1 + i % 4}", i % 3 == 0)).ToList();
-        var activities = Enumerable.Range(1, 40).Select(i => new Zicht.Programmes.Activity($"Activiteit {i}", 1 + i % 6, 2023, 10 * i, i % 4 == 0 ? null : 8 * i, "stuks")).ToList();
+        var activities = Enumerable.Range(1, 40).Select(i => new ProgrammeActivity($"Activiteit {i}", 1 + i % 6, 2023, 10 * i, i % 4 == 0 ? null : 8 * i, "stuks")).ToList();
         return new Programme("bench", "Benchmarkprogramma", new Gebied("regio", "JZ13"), "Inleiding.", lines, [], periods, items, steps, activities);
     }
 }

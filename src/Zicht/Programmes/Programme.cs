@@ -15,7 +15,7 @@ public sealed record Programme(
     IReadOnlyList<ReportingPeriod> Perioden,
     IReadOnlyList<Milestone> Mijlpalen,
     IReadOnlyList<NextStep> Vervolgstappen,
-    IReadOnlyList<Activity> Activiteiten)
+    IReadOnlyList<ProgrammeActivity> Activiteiten)
 {
     public ActionLine? FindActionLine(int nummer) => Actielijnen.FirstOrDefault(a => a.Nummer == nummer);
 
@@ -83,8 +83,8 @@ public sealed record Milestone(
 /// <summary>A vervolgstap under a sub-goal, planned in a quarter such as "2021Q1".</summary>
 public sealed record NextStep(string Tekst, string Subdoel, string? Kwartaal, bool Gereed);
 
-/// <summary>An activity with a numeric target and what was realised (plan versus realisatie) in a year.</summary>
-public sealed record Activity(string Tekst, int? Actielijn, int Jaar, double Doel, double? Gerealiseerd, string? Eenheid)
+/// <summary>An activity of the programme (not System.Diagnostics.Activity) with a numeric target and what was realised (plan versus realisatie) in a year.</summary>
+public sealed record ProgrammeActivity(string Tekst, int? Actielijn, int Jaar, double Doel, double? Gerealiseerd, string? Eenheid)
 {
     /// <summary>Realised as a percentage of the target; null when nothing is realised yet or the target is 0.</summary>
     public double? RealisatiePercentage => Gerealiseerd is { } done && Doel != 0 ? done / Doel * 100.0 : null;

@@ -167,12 +167,12 @@ public sealed class ProgrammeFileReader(IIndicatorCatalogue catalogue)
             return new NextStep(RequiredText(f, node, path, "tekst"), RequiredText(f, node, path, "subdoel"), OptionalText(f, path, "kwartaal"), gereed);
         }
 
-        private Activity ReadActivity(YamlMappingNode node, string path)
+        private ProgrammeActivity ReadActivity(YamlMappingNode node, string path)
         {
             var f = Fields(node, path, ["tekst", "actielijn", "jaar", "doel", "gerealiseerd", "eenheid"]);
             int? actielijn = f.ContainsKey("actielijn") ? RequiredInt(f, node, path, "actielijn") : null;
             double? gerealiseerd = f.ContainsKey("gerealiseerd") ? RequiredNumber(f, node, path, "gerealiseerd") : null;
-            return new Activity(RequiredText(f, node, path, "tekst"), actielijn, RequiredInt(f, node, path, "jaar"),
+            return new ProgrammeActivity(RequiredText(f, node, path, "tekst"), actielijn, RequiredInt(f, node, path, "jaar"),
                 RequiredNumber(f, node, path, "doel"), gerealiseerd, OptionalText(f, path, "eenheid"));
         }
 

@@ -11,7 +11,7 @@ public sealed record PlacedMilestone(Milestone Milestone, int Index, ReportingPe
 public sealed record LinkedIndicator(string Id, string Naam, IReadOnlyList<string> GekoppeldAan, IndicatorPoint? Laatste, IReadOnlyList<IndicatorPoint> Reeks);
 
 /// <summary>One row of plan versus realisatie.</summary>
-public sealed record PlanRow(Activity Activity)
+public sealed record PlanRow(ProgrammeActivity Activity)
 {
     public double? Percentage => Activity.RealisatiePercentage;
 }

@@ -150,10 +150,10 @@ public sealed class ProgrammeStore
         using (var r = Query("SELECT tekst, subdoel, kwartaal, gereed FROM programma_vervolgstap WHERE programma_id = ? ORDER BY volgorde", id))
             while (r.Read()) vervolgstappen.Add(new NextStep(r.GetString(0), r.GetString(1), Text(r, 2), r.GetBoolean(3)));
 
-        var activiteiten = new List<Activity>();
+        var activiteiten = new List<ProgrammeActivity>();
         using (var r = Query("SELECT tekst, actielijn, jaar, doel, gerealiseerd, eenheid FROM programma_activiteit WHERE programma_id = ? ORDER BY volgorde", id))
             while (r.Read())
-                activiteiten.Add(new Activity(r.GetString(0), r.IsDBNull(1) ? null : r.GetInt32(1), r.GetInt32(2), r.GetDouble(3),
+                activiteiten.Add(new ProgrammeActivity(r.GetString(0), r.IsDBNull(1) ? null : r.GetInt32(1), r.GetInt32(2), r.GetDouble(3),
                     r.IsDBNull(4) ? null : r.GetDouble(4), Text(r, 5)));
 
         return new Programme(id, naam, gebied, inleiding, actielijnen, voorstellen, perioden, mijlpalen, vervolgstappen, activiteiten);

@@ -147,8 +147,8 @@ public sealed class HtmlReportRenderer : IProgressReportRenderer
 /// <summary>Plan versus realisatie cells as all three formats write them.</summary>
 public static class PlanText
 {
-    public static string Target(Activity a) => DutchDate.Number(a.Doel) + Unit(a.Eenheid);
-    public static string Realised(Activity a) => a.Gerealiseerd is { } v ? DutchDate.Number(v) + Unit(a.Eenheid) : "nog niet bekend";
+    public static string Target(ProgrammeActivity a) => DutchDate.Number(a.Doel) + Unit(a.Eenheid);
+    public static string Realised(ProgrammeActivity a) => a.Gerealiseerd is { } v ? DutchDate.Number(v) + Unit(a.Eenheid) : "nog niet bekend";
     private static string Unit(string? eenheid) => eenheid switch { null or "" => "", "%" => "%", var u => " " + u };
     public static string Percentage(PlanRow row) => row.Percentage is { } p ? DutchDate.Number(p, 0) + "%" : "–";
 }
