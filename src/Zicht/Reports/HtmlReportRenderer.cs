@@ -104,7 +104,8 @@ public sealed class HtmlReportRenderer : IProgressReportRenderer
             .Append("</th><th style=\"width:12%\">").Append(ProgressReport.ActielijnKolom).Append("</th><th style=\"width:28%\">").Append(ProgressReport.WanneerKolom)
             .Append("</th></tr></thead><tbody>");
         foreach (var row in r.Mijlpalenoverzicht)
-            h.Append("<tr><td>").Append(E(row.Mijlpaal)).Append("</td><td>").Append(E(row.Actielijn)).Append("</td><td>").Append(E(row.Wanneer)).Append("</td></tr>\n");
+            h.Append("<tr><td>").Append(row.Link is { } link && Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+                    ? $"<a href=\"{E(link)}\">{E(row.Mijlpaal)}</a>" : E(row.Mijlpaal)).Append("</td><td>").Append(E(row.Actielijn)).Append("</td><td>").Append(E(row.Wanneer)).Append("</td></tr>\n");
         h.Append("</tbody></table></section>\n</body></html>\n");
         return h.ToString();
     }

@@ -38,7 +38,8 @@ public sealed record IndicatorBlock(string Id, string Naam, string GekoppeldAan,
 
 public sealed record PlanTable(int Jaar, IReadOnlyList<PlanRow> Rijen);
 
-public sealed record AppendixRow(string Mijlpaal, string Actielijn, string Wanneer);
+/// <summary>A row of the Mijlpalenoverzicht; <see cref="Link"/> becomes a hyperlink where the format allows.</summary>
+public sealed record AppendixRow(string Mijlpaal, string Actielijn, string Wanneer, string? Link = null);
 
 /// <summary>The three formats the report can be written in.</summary>
 public enum ReportFormat { Html, Pdf, Docx }

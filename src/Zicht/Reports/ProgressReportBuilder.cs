@@ -35,7 +35,7 @@ public sealed class ProgressReportBuilder(IIndicatorCatalogue catalogue, IIndica
         var plan = _overview.PlanVersusRealisatie(programme, year);
 
         var appendix = _overview.TimelineUntil(programme, period)
-            .Select(m => new AppendixRow(MilestoneText(m.Milestone), string.Join(", ", m.Milestone.Actielijnen), m.Wanneer)).ToList();
+            .Select(m => new AppendixRow(MilestoneText(m.Milestone), string.Join(", ", m.Milestone.Actielijnen), m.Wanneer, m.Milestone.Link)).ToList();
 
         var today = DateOnly.FromDateTime((clock ?? TimeProvider.System).GetLocalNow().DateTime);
         return new ProgressReport(programme.Naam, $"Voortgangsrapportage {period.Naam}", $"{programme.Gebied.Niveau} {programme.Gebied.Code}",

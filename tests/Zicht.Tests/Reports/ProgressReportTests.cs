@@ -45,6 +45,11 @@ public class ProgressReportTests
         Assert.Equal(AppendixVgr2, rows);
         Assert.Equal(2, Regex.Matches(html, "<th style=\"width:28%\">Subdoel</th><th>Belangrijkste mijlpalen vanaf 1 juli 2019</th><th style=\"width:30%\">Vervolgstappen</th>").Count);
         Assert.Contains("thead { display: table-header-group; }", html); // headers repeat when printed
+
+        var linked = Build("VGR2") with { Mijlpalenoverzicht = [new AppendixRow("Met link", "1", "VGR 1", "https://example.org/x"), new AppendixRow("Geen web-link", "1", "VGR 1", "javascript:alert(1)")] };
+        var linkedHtml = Encoding.UTF8.GetString(Render(linked, ReportFormat.Html));
+        Assert.Contains("<a href=\"https://example.org/x\">Met link</a>", linkedHtml);
+        Assert.DoesNotContain("javascript:", linkedHtml);
     }
 
     [Fact]
