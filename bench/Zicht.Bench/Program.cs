@@ -7,7 +7,8 @@ var rest = args.Skip(1).ToArray();
 switch (benchmark)
 {
     case "ingest": return IngestBench.Run(rest);
+    case "report": ReportBench.Run(); return 0;
     default:
-        Console.WriteLine("benchmarks: ingest");
+        Console.WriteLine("benchmarks: ingest, report");
         return benchmark == "help" ? 0 : 2;
 }

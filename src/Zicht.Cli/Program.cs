@@ -9,4 +9,6 @@ root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(RulesCommand.Create());
 root.Subcommands.Add(RapportCommand.Create());
+root.Subcommands.Add(ProgrammaCommand.Create());
+root.Subcommands.Add(ReportCommand.Create());
 return root.Parse(args).Invoke();
