@@ -40,7 +40,7 @@ internal sealed class ErrorInjector(RowFormatter formatter)
             switch (kind)
             {
                 case ErrorKind.BadBsn:
-                    f[Col.Bsn] = Bsn.WithWrongCheckDigit(y.Bsn, rng.Next(9)).ToString("D9", CultureInfo.InvariantCulture);
+                    f[Col.Bsn] = SyntheticBsn.WithWrongCheckDigit(y.Bsn, rng.Next(9)).ToString("D9", CultureInfo.InvariantCulture);
                     (column, code) = (Zicht.Ingest.TrajectoryColumns.Bsn, "V04");
                     break;
                 case ErrorKind.UnknownGemeente:

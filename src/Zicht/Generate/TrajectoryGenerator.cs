@@ -37,8 +37,8 @@ public sealed class TrajectoryGenerator
         options.Validate();
         var stopwatch = Stopwatch.StartNew();
         var youthCount = YouthCount(options);
-        if (youthCount > Bsn.Capacity)
-            throw new ArgumentException($"These options need {youthCount} youths, more than the {Bsn.Capacity} distinct BSNs the generator can make; lower --youths or --years.");
+        if (youthCount > SyntheticBsn.Capacity)
+            throw new ArgumentException($"These options need {youthCount} youths, more than the {SyntheticBsn.Capacity} distinct BSNs the generator can make; lower --youths or --years.");
 
         var geo = new Geography(_reference, options.FirstYear, options.EndYear);
         var providers = new ProviderCatalog(geo, options.Seed);
@@ -201,7 +201,7 @@ internal sealed class ChunkContext(
         for (var k = 0; k < count; k++)
         {
             youths[k].Index = firstYouth + k;
-            youths[k].Bsn = Bsn.ForYouth(firstYouth + k, options.Seed);
+            youths[k].Bsn = SyntheticBsn.ForYouth(firstYouth + k, options.Seed);
             simulator.Simulate(k, ref youths[k], ref rng, rows);
         }
 

@@ -23,7 +23,7 @@ public class RowFormatterTests
         for (var k = 0; k < youths.Length; k++)
         {
             youths[k].Index = k;
-            youths[k].Bsn = Bsn.ForYouth(k, options.Seed);
+            youths[k].Bsn = SyntheticBsn.ForYouth(k, options.Seed);
             simulator.Simulate(k, ref youths[k], ref rng, rows);
         }
         Assert.True(rows.Count > 100);

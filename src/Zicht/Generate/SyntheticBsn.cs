@@ -1,32 +1,16 @@
 namespace Zicht.Generate;
 
 /// <summary>
-/// The 11-proef of the BSN: sum of digit[i]·(9−i) for i = 0..7, minus digit[8], is divisible by 11.
-/// The generator makes numbers that pass it, unique per youth, from a permutation of the youth's index.
+/// Synthetic BSNs for generated data: numbers that pass the 11-proef (<see cref="Zicht.Privacy.Bsn"/>),
+/// unique per youth, from a permutation of the youth's index.
 /// </summary>
-public static class Bsn
+public static class SyntheticBsn
 {
     private const int PrefixSpace = 9_000_000;          // the first 7 digits run 1000000..9999999
     private const long Multiplier = 7_654_321;          // coprime with 9,000,000 = 2^6·3^2·5^6, so index → prefix is a bijection
 
     /// <summary>How many distinct BSNs <see cref="ForYouth"/> can make.</summary>
     public const int Capacity = PrefixSpace;
-
-    public static bool PassesElfProef(ReadOnlySpan<char> bsn)
-    {
-        if (bsn.Length != 9) return false;
-        var sum = 0;
-        for (var i = 0; i < 9; i++)
-        {
-            var d = bsn[i] - '0';
-            if (d is < 0 or > 9) return false;
-            sum += i < 8 ? d * (9 - i) : -d;
-        }
-        return sum % 11 == 0;
-    }
-
-    public static bool PassesElfProef(long bsn) =>
-        bsn is >= 0 and <= 999_999_999 && PassesElfProef(bsn.ToString("D9", System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>A valid 9-digit BSN for youth number <paramref name="youthIndex"/>; distinct indices give distinct BSNs.</summary>
     internal static long ForYouth(long youthIndex, int seed)
