@@ -1,6 +1,11 @@
 using System.CommandLine;
 using Zicht.Cli;
 
+// The UI speaks Dutch: numbers and dates in Dutch notation.
+System.Globalization.CultureInfo.DefaultThreadCurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("nl-NL");
+System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("nl-NL");
+if (Console.IsOutputRedirected) Spectre.Console.AnsiConsole.Profile.Width = 160;
+
 // Each command lives in its own file under Commands/ and is added here.
 var root = new RootCommand("Zicht: zicht op jeugdhulp. Ingest, pseudonymise and analyse youth-care trajectories.");
 root.Subcommands.Add(DemoCommand.Create());

@@ -49,7 +49,7 @@ public static class GenerateCommand
         return command;
     }
 
-    private static GenerationResult Run(GeneratorOptions options)
+    internal static GenerationResult Run(GeneratorOptions options)
     {
         var generator = new TrajectoryGenerator();
         if (Console.IsOutputRedirected) return generator.Generate(options);
@@ -69,7 +69,7 @@ public static class GenerateCommand
         return result!;
     }
 
-    private static void PrintSummary(GenerationResult result, GeneratorOptions options)
+    internal static void PrintSummary(GenerationResult result, GeneratorOptions options)
     {
         var nl = CultureInfo.GetCultureInfo("nl-NL");
         var table = new Table().AddColumns("bestand", "regels", "MB");

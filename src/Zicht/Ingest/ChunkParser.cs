@@ -239,12 +239,27 @@ public sealed class ChunkParser
         var geboorte = Field(source, CGeboorte);
         int birthYear = 0, birthMonth = 0;
         if (geboorte.IsEmpty) Error(CGeboorte, geboorte, ValidationRules.V01);
-        else if (!TryParseDate(geboorte, allowYearMonth: true, out birthYear, out birthMonth, out _)) Error(CGeboorte, geboorte, ValidationRules.V07);
+        else if (!TryParseDate(geboorte, allowYearMonth: true, out birthYear, out birthMonth, out var birthDay)) Error(CGeboorte, geboorte, ValidationRules.V07);
         else if (startDay > 0)
         {
+            // The exact birth date is used here and then dropped: only the month is stored.
+            var startDate = DateOnly.FromDayNumber(startDay);
             var months = (startYear - birthYear) * 12 + (startMonth - birthMonth);
-            if (months < 0) Error(CGeboorte, geboorte, ValidationRules.V26);
-            else if (months >= 23 * 12) Error(CGeboorte, geboorte, ValidationRules.V27);
+            bool bornAfterStart, aged23;
+            if (geboorte.Length == 10)
+            {
+                var birth = new DateOnly(birthYear, birthMonth, birthDay);
+                bornAfterStart = birth > startDate;
+                aged23 = birth.AddYears(23) <= startDate;
+            }
+            else
+            {
+                // Month only: born after the start month, or 23 for certain (even if born on the month's last day).
+                bornAfterStart = months < 0;
+                aged23 = months > 23 * 12;
+            }
+            if (bornAfterStart) Error(CGeboorte, geboorte, ValidationRules.V26);
+            else if (aged23) Error(CGeboorte, geboorte, ValidationRules.V27);
         }
         var aanmeld = Field(source, CAanmeld);
         var aanmeldDay = ParseOptionalDate(CAanmeld, aanmeld);
