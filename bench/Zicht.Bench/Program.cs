@@ -8,7 +8,9 @@ switch (benchmark)
 {
     case "ingest": return IngestBench.Run(rest);
     case "report": ReportBench.Run(); return 0;
+    case "derive": return DeriveBench.Run(rest);
+    case "parse": return ParseBench.Run(rest);
     default:
-        Console.WriteLine("benchmarks: ingest, report");
+        Console.WriteLine("benchmarks: ingest, parse, derive, report");
         return benchmark == "help" ? 0 : 2;
 }

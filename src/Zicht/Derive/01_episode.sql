@@ -1,39 +1,68 @@
 -- Episodes: trajectories of the same youth, zorgvorm and provider that overlap or adjoin
 -- (next start at most one day after the latest end so far) count as one, as CBS counts them.
 -- The raw rows stay in `trajectory` as delivered.
-CREATE OR REPLACE TABLE episode AS
-WITH trajectories_in_order AS (
+--
+-- For speed the islands are found on a narrow projection (keys and dates only) and most episodes,
+-- which hold a single trajectory, are copied without aggregation.
+CREATE OR REPLACE TEMP TABLE trajectory_island AS
+WITH care_keys AS (
     SELECT
-        t.*,
-        coalesce(t.aanbieder_agb, '') AS aanbieder_key,
-        coalesce(t.einddatum, DATE '9999-12-31') AS end_or_open,
-        max(coalesce(t.einddatum, DATE '9999-12-31')) OVER same_care_so_far AS latest_end_before
-    FROM trajectory AS t
-    WINDOW same_care_so_far AS (
-        PARTITION BY t.youth_id, t.zorgvorm, coalesce(t.aanbieder_agb, '')
-        ORDER BY t.startdatum, coalesce(t.einddatum, DATE '9999-12-31'), t.bron, t.bron_traject_id
+        rowid AS trajectory_rowid,
+        youth_id,
+        zorgvorm,
+        coalesce(aanbieder_agb, '') AS aanbieder_key,
+        startdatum,
+        coalesce(einddatum, DATE '9999-12-31') AS end_or_open,
+        bron,
+        bron_traject_id
+    FROM trajectory
+),
+latest_end_so_far AS (
+    SELECT
+        *,
+        max(end_or_open) OVER earlier_same_care AS latest_end_before,
+        count(*) OVER (PARTITION BY youth_id, zorgvorm, aanbieder_key) AS trajectories_of_same_care
+    FROM care_keys
+    WINDOW earlier_same_care AS (
+        PARTITION BY youth_id, zorgvorm, aanbieder_key
+        ORDER BY startdatum, end_or_open, bron, bron_traject_id
         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
 ),
 island_starts AS (
     SELECT
         *,
         CASE WHEN latest_end_before IS NULL OR startdatum > latest_end_before + 1 THEN 1 ELSE 0 END AS starts_new_episode
-    FROM trajectories_in_order
+    FROM latest_end_so_far
+)
+SELECT
+    trajectory_rowid,
+    trajectories_of_same_care,
+    sum(starts_new_episode) OVER (
+        PARTITION BY youth_id, zorgvorm, aanbieder_key
+        ORDER BY startdatum, end_or_open, bron, bron_traject_id
+        ROWS UNBOUNDED PRECEDING) AS island
+FROM island_starts;
+
+CREATE OR REPLACE TABLE episode AS
+WITH trajectories_with_island AS (
+    SELECT trajectory.rowid AS trajectory_rowid, trajectory.*, island.island, island.trajectories_of_same_care
+    FROM trajectory
+    JOIN trajectory_island AS island ON island.trajectory_rowid = trajectory.rowid
 ),
-islands AS (
+single_trajectory_episodes AS (
     SELECT
-        *,
-        sum(starts_new_episode) OVER (
-            PARTITION BY youth_id, zorgvorm, aanbieder_key
-            ORDER BY startdatum, end_or_open, bron, bron_traject_id
-            ROWS UNBOUNDED PRECEDING) AS island
-    FROM island_starts
+        trajectory_rowid AS episode_id, youth_id, zorgvorm, aanbieder_agb, startdatum, einddatum, gemeentecode,
+        postcode4, verwijzer, aanmelddatum, productcategorie, reden_einde, tevredenheid, zonder_hulp_verder,
+        probleemafname, doelrealisatie, coalesce(crisis, false) AS crisis, 1 AS n_trajecten
+    FROM trajectories_with_island
+    WHERE trajectories_of_same_care = 1
 ),
-merged AS (
+merged_episodes AS (
     SELECT
+        min(trajectory_rowid)                          AS episode_id,
         youth_id,
         zorgvorm,
-        nullif(aanbieder_key, '')                      AS aanbieder_agb,
+        any_value(aanbieder_agb)                       AS aanbieder_agb,
         min(startdatum)                                AS startdatum,
         CASE WHEN bool_or(einddatum IS NULL) THEN NULL ELSE max(einddatum) END AS einddatum,
         arg_min(gemeentecode, startdatum)              AS gemeentecode,
@@ -41,36 +70,45 @@ merged AS (
         arg_min(verwijzer, startdatum)                 AS verwijzer,
         arg_min(aanmelddatum, startdatum)              AS aanmelddatum,
         arg_min(productcategorie, startdatum)          AS productcategorie,
-        CASE WHEN bool_or(einddatum IS NULL) THEN NULL ELSE arg_max(reden_einde, end_or_open) END AS reden_einde,
-        CASE WHEN bool_or(einddatum IS NULL) THEN NULL ELSE arg_max(tevredenheid, end_or_open) END AS tevredenheid,
-        CASE WHEN bool_or(einddatum IS NULL) THEN NULL ELSE arg_max(zonder_hulp_verder, end_or_open) END AS zonder_hulp_verder,
-        CASE WHEN bool_or(einddatum IS NULL) THEN NULL ELSE arg_max(probleemafname, end_or_open) END AS probleemafname,
-        CASE WHEN bool_or(einddatum IS NULL) THEN NULL ELSE arg_max(doelrealisatie, end_or_open) END AS doelrealisatie,
+        -- The outcome of an episode is that of its last-ending trajectory; an open episode has none yet.
+        CASE WHEN bool_or(einddatum IS NULL) THEN NULL ELSE arg_max(reden_einde, einddatum) END AS reden_einde,
+        CASE WHEN bool_or(einddatum IS NULL) THEN NULL ELSE arg_max(tevredenheid, einddatum) END AS tevredenheid,
+        CASE WHEN bool_or(einddatum IS NULL) THEN NULL ELSE arg_max(zonder_hulp_verder, einddatum) END AS zonder_hulp_verder,
+        CASE WHEN bool_or(einddatum IS NULL) THEN NULL ELSE arg_max(probleemafname, einddatum) END AS probleemafname,
+        CASE WHEN bool_or(einddatum IS NULL) THEN NULL ELSE arg_max(doelrealisatie, einddatum) END AS doelrealisatie,
         coalesce(bool_or(crisis), false)               AS crisis,
         count(*)                                       AS n_trajecten
-    FROM islands
-    GROUP BY youth_id, zorgvorm, aanbieder_key, island
+    FROM trajectories_with_island
+    WHERE trajectories_of_same_care > 1
+    GROUP BY youth_id, zorgvorm, coalesce(aanbieder_agb, ''), island
+),
+all_episodes AS (
+    SELECT * FROM single_trajectory_episodes
+    UNION ALL
+    SELECT * FROM merged_episodes
 )
 SELECT
-    row_number() OVER (ORDER BY merged.youth_id, merged.startdatum, merged.zorgvorm, merged.aanbieder_agb NULLS FIRST) AS episode_id,
-    merged.youth_id,
-    merged.zorgvorm,
-    merged.aanbieder_agb,
-    merged.startdatum,
-    merged.einddatum,
-    merged.gemeentecode,
+    all_episodes.episode_id,
+    all_episodes.youth_id,
+    all_episodes.zorgvorm,
+    all_episodes.aanbieder_agb,
+    all_episodes.startdatum,
+    all_episodes.einddatum,
+    all_episodes.gemeentecode,
     gemeente.gemeentecode_actueel,
     gemeente.jeugdregiocode,
-    merged.postcode4,
-    merged.verwijzer,
-    merged.aanmelddatum,
-    merged.productcategorie,
-    merged.reden_einde,
-    merged.tevredenheid,
-    merged.zonder_hulp_verder,
-    merged.probleemafname,
-    merged.doelrealisatie,
-    merged.crisis,
-    merged.n_trajecten
-FROM merged
-JOIN ref_gemeente AS gemeente ON gemeente.gemeentecode = merged.gemeentecode;
+    all_episodes.postcode4,
+    all_episodes.verwijzer,
+    all_episodes.aanmelddatum,
+    all_episodes.productcategorie,
+    all_episodes.reden_einde,
+    all_episodes.tevredenheid,
+    all_episodes.zonder_hulp_verder,
+    all_episodes.probleemafname,
+    all_episodes.doelrealisatie,
+    all_episodes.crisis,
+    all_episodes.n_trajecten
+FROM all_episodes
+JOIN ref_gemeente AS gemeente ON gemeente.gemeentecode = all_episodes.gemeentecode;
+
+DROP TABLE trajectory_island;

@@ -35,6 +35,7 @@ public sealed class ChunkParser
     private static readonly int ColumnCount = TrajectoryColumns.All.Count;
 
     private readonly ValidationContext _context;
+    private readonly YouthRegistry _youths;
     private readonly DeliveryHeader _header;
     private readonly string _fileName;
     private readonly int[] _fieldStart;
@@ -58,9 +59,10 @@ public sealed class ChunkParser
 
     private static int Col(string name) => DeliveryHeader.TrajectoryColumnIndex(name);
 
-    public ChunkParser(ValidationContext context, DeliveryHeader header, string fileName)
+    public ChunkParser(ValidationContext context, YouthRegistry youths, DeliveryHeader header, string fileName)
     {
         _context = context;
+        _youths = youths;
         _header = header;
         _fileName = fileName;
         _fieldStart = new int[header.FieldCount + 1];
@@ -215,21 +217,17 @@ public sealed class ChunkParser
         if (id.IsEmpty) Error(CId, id, ValidationRules.V01);
         else if (!IsIdentifier(id)) Error(CId, id, ValidationRules.V02);
 
-        // bsn / client_pseudoniem → pseudonym (the BSN goes no further than this stack buffer)
-        Span<byte> pseudonym = stackalloc byte[64];
+        // bsn / client_pseudoniem: checked here, turned into a youth id only for an accepted row
         var bsn = Field(source, CBsn);
         var pseudo = Field(source, CPseudo);
-        var hasPseudonym = false;
         if (!bsn.IsEmpty)
         {
             if (!Bsn.HasNineDigits(bsn)) Error(CBsn, bsn, ValidationRules.V03);
             else if (!Bsn.PassesElfproef(bsn)) Error(CBsn, bsn, ValidationRules.V04);
-            else { _context.Pseudonymiser.Pseudonymise(bsn, pseudonym); hasPseudonym = true; }
         }
         else if (!pseudo.IsEmpty)
         {
             if (pseudo.Length != 64 || !IsHex(pseudo)) Error(CPseudo, pseudo, ValidationRules.V05);
-            else { for (var i = 0; i < 64; i++) pseudonym[i] = (byte)(pseudo[i] | 0x20); hasPseudonym = true; }
         }
         else Error(CBsn, default, ValidationRules.V06);
 
@@ -352,11 +350,20 @@ public sealed class ChunkParser
             if (known is null || !naam.SequenceEqual(known)) known = naam.ToArray();
         }
 
+        int youthId;
+        if (!bsn.IsEmpty) youthId = _youths.ForBsn(bsn);   // the BSN goes no further than this call
+        else
+        {
+            Span<byte> lowerCase = stackalloc byte[64];
+            for (var i = 0; i < 64; i++) lowerCase[i] = (byte)(pseudo[i] | 0x20);
+            youthId = _youths.ForPseudonym(lowerCase);
+        }
+
         var w = output.CleanRows;
         w.WriteInt(line); w.Sep();
         w.Write(bron); w.Sep();
         w.Write(id); w.Sep();
-        if (hasPseudonym) w.Write(pseudonym); w.Sep();
+        w.WriteInt(youthId); w.Sep();
         w.WriteDate(birthYear, birthMonth, 1); w.Sep();
         w.Write((byte)(geslacht[0] & ~0x20)); w.Sep();
         w.WriteGemeentecode(gemeenteNumber); w.Sep();

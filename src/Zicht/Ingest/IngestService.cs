@@ -43,7 +43,11 @@ public sealed record DeliveryResult(
     IReadOnlyList<Finding> FirstFindings,
     Finding? FileProblem,
     string? FileProblemDetail,
-    TimeSpan Duration);
+    TimeSpan Duration)
+{
+    /// <summary>Time per phase (scan, parse, store steps), for the benchmark and for diagnosing slow deliveries.</summary>
+    public IReadOnlyDictionary<string, TimeSpan> Phases { get; init; } = new Dictionary<string, TimeSpan>();
+}
 
 public readonly record struct IngestProgress(string File, string Phase, long BytesDone, long BytesTotal);
 
@@ -56,40 +60,64 @@ public sealed class IngestService(ZichtStore store, IngestOptions? options = nul
 {
     private const int FirstFindingsKept = 25;
     private readonly IngestOptions _options = options ?? new IngestOptions();
+    private Dictionary<string, TimeSpan> _phases = [];
+    private readonly Stopwatch _phaseClock = new();
+
+    /// <summary>How long the last rebuild of the derived tables took.</summary>
+    public TimeSpan LastDeriveDuration { get; private set; }
+
+    private void EndPhase(string name)
+    {
+        _phases[name] = _phases.GetValueOrDefault(name) + _phaseClock.Elapsed;
+        _phaseClock.Restart();
+    }
 
     public IReadOnlyList<DeliveryResult> Ingest(IEnumerable<string> files, IProgress<IngestProgress>? progress = null)
     {
         var key = PseudonymKey.LoadOrCreate(store.Location.KeyPath);
         var context = new ValidationContext(ReferenceData.Shipped, new Pseudonymiser(key),
             _options.Today ?? DateOnly.FromDateTime(DateTime.Today));
+        var youths = YouthRegistry.Load(store, context.Pseudonymiser);
         var results = new List<DeliveryResult>();
         foreach (var file in files)
-            results.Add(IngestFile(file, context, progress));
+            results.Add(IngestFile(file, context, youths, progress));
         if (_options.Derive && (results.Any(r => r.Outcome == DeliveryOutcome.Opgeslagen) || !store.DerivedTablesAreCurrent()))
         {
             progress?.Report(new IngestProgress("", "afleiden", 0, 1));
+            var deriveClock = Stopwatch.StartNew();
             store.RebuildDerivedTables();
+            LastDeriveDuration = deriveClock.Elapsed;
             progress?.Report(new IngestProgress("", "afleiden", 1, 1));
         }
         return results;
     }
 
-    private DeliveryResult IngestFile(string path, ValidationContext context, IProgress<IngestProgress>? progress)
+    private DeliveryResult IngestFile(string path, ValidationContext context, YouthRegistry youths, IProgress<IngestProgress>? progress)
     {
         var clock = Stopwatch.StartNew();
         var fileName = Path.GetFileName(path);
+        _phases = [];
+        _phaseClock.Restart();
         try
         {
-            return IngestChecked(path, fileName, context, progress, clock);
+            var result = IngestChecked(path, fileName, context, youths, progress, clock) with { Phases = _phases };
+            youths.Commit();
+            return result;
         }
         catch (DeliveryRejectedException rejected)
         {
+            youths.Rollback();
             return new DeliveryResult(path, DeliveryOutcome.Afgewezen, null, null, null, 0, 0, 0, 0, 0, null,
                 new Dictionary<string, long> { [rejected.Finding.Code] = 1 }, [rejected.Finding], rejected.Finding, rejected.Detail, clock.Elapsed);
         }
+        catch
+        {
+            youths.Rollback();
+            throw;
+        }
     }
 
-    private DeliveryResult IngestChecked(string path, string fileName, ValidationContext context, IProgress<IngestProgress>? progress, Stopwatch clock)
+    private DeliveryResult IngestChecked(string path, string fileName, ValidationContext context, YouthRegistry youths, IProgress<IngestProgress>? progress, Stopwatch clock)
     {
         if (!File.Exists(path))
             throw new DeliveryRejectedException(new Finding(fileName, 0, null, null, ValidationRules.F01), $"Pad: {Path.GetFullPath(path)}");
@@ -98,6 +126,7 @@ public sealed class IngestService(ZichtStore store, IngestOptions? options = nul
             throw new DeliveryRejectedException(new Finding(fileName, 0, null, null, ValidationRules.F02), "");
 
         var scan = FileScanner.Scan(path, done => progress?.Report(new IngestProgress(fileName, "controleren", done, length)), _options.ChunkBytes);
+        EndPhase("controleren (hash, UTF-8)");
         var existing = store.Scalar<int?>($"SELECT delivery_id FROM delivery WHERE file_sha256 = '{scan.Sha256}' AND status = 'actief'");
         if (existing is not null)
             return new DeliveryResult(path, DeliveryOutcome.AlAanwezig, existing, null, null, 0, 0, 0, 0, 0, null,
@@ -122,8 +151,8 @@ public sealed class IngestService(ZichtStore store, IngestOptions? options = nul
             else if (scan.InvalidUtf8At is not null)
                 throw new DeliveryRejectedException(new Finding(fileName, 0, null, null, ValidationRules.F05), $"Eerste ongeldige byte: {scan.InvalidUtf8At}.");
 
-            var parsed = Parse(parsePath, fileName, parseScan, context, workPrefix, progress);
-            return Store(path, fileName, scan, parsed, workPrefix, clock);
+            var parsed = Parse(parsePath, fileName, parseScan, context, youths, workPrefix, progress);
+            return Store(path, fileName, scan, parsed, youths, workPrefix, clock);
         }
         finally
         {
@@ -159,7 +188,7 @@ public sealed class IngestService(ZichtStore store, IngestOptions? options = nul
         long Warnings, Dictionary<string, long> FindingsPerCode, List<Finding> FirstFindings, List<int> DuplicateLines,
         string? SingleBron, int MinStartYear, int MaxStartYear, Dictionary<long, string> AanbiederNamen);
 
-    private ParsedDelivery Parse(string path, string fileName, FileScan scan, ValidationContext context, string workPrefix, IProgress<IngestProgress>? progress)
+    private ParsedDelivery Parse(string path, string fileName, FileScan scan, ValidationContext context, YouthRegistry youths, string workPrefix, IProgress<IngestProgress>? progress)
     {
         using var handle = File.OpenHandle(path);
         var headerWarnings = new List<Finding>();
@@ -170,7 +199,7 @@ public sealed class IngestService(ZichtStore store, IngestOptions? options = nul
         var outputs = new ChunkOutput[starts.Count];
         var cleanFiles = new string?[starts.Count];
         long bytesParsed = 0;
-        Parallel.For(0, starts.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => new ChunkParser(context, header, fileName),
+        Parallel.For(0, starts.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => new ChunkParser(context, youths, header, fileName),
             (i, _, parser) =>
             {
                 var from = starts[i].Offset;
@@ -207,6 +236,7 @@ public sealed class IngestService(ZichtStore store, IngestOptions? options = nul
                 return parser;
             }, _ => { });
 
+        EndPhase("inlezen en valideren");
         var rowsRead = outputs.Sum(o => (long)o.RowsRead);
         if (rowsRead == 0)
             throw new DeliveryRejectedException(new Finding(fileName, 0, null, null, ValidationRules.F03), "");
@@ -242,6 +272,7 @@ public sealed class IngestService(ZichtStore store, IngestOptions? options = nul
             }
         }
 
+        EndPhase("dubbelen en bevindingen");
         var bronnen = outputs.Where(o => o.Bron is not null).ToList();
         var mixed = bronnen.Any(o => o.MixedBronnen) || bronnen.Select(o => Convert.ToHexString(o.Bron!)).Distinct().Count() > 1;
         var singleBron = !mixed && bronnen.Count > 0 ? Encoding.UTF8.GetString(bronnen[0].Bron!) : null;
@@ -287,13 +318,13 @@ public sealed class IngestService(ZichtStore store, IngestOptions? options = nul
     }
 
     private const string CleanColumns =
-        "{'regel': 'INTEGER', 'bron': 'VARCHAR', 'bron_traject_id': 'VARCHAR', 'pseudoniem': 'VARCHAR', 'geboortemaand': 'DATE', " +
+        "{'regel': 'INTEGER', 'bron': 'VARCHAR', 'bron_traject_id': 'VARCHAR', 'youth_id': 'INTEGER', 'geboortemaand': 'DATE', " +
         "'geslacht': 'VARCHAR', 'gemeentecode': 'VARCHAR', 'postcode4': 'SMALLINT', 'aanbieder_agb': 'VARCHAR', 'zorgvorm': 'VARCHAR', " +
         "'productcategorie': 'VARCHAR', 'productcode': 'VARCHAR', 'verwijzer': 'VARCHAR', 'aanmelddatum': 'DATE', 'startdatum': 'DATE', " +
         "'einddatum': 'DATE', 'reden_einde': 'VARCHAR', 'tevredenheid': 'VARCHAR', 'zonder_hulp_verder': 'VARCHAR', " +
         "'probleemafname': 'VARCHAR', 'doelrealisatie': 'VARCHAR', 'crisis': 'BOOLEAN'}";
 
-    private DeliveryResult Store(string path, string fileName, FileScan scan, ParsedDelivery parsed, string workPrefix, Stopwatch clock)
+    private DeliveryResult Store(string path, string fileName, FileScan scan, ParsedDelivery parsed, YouthRegistry youths, string workPrefix, Stopwatch clock)
     {
         var accepted = parsed.RowsRead - parsed.RowsRejected;
         var leverancier = _options.Leverancier ?? parsed.SingleBron ?? "gemengd:" + Path.GetFileNameWithoutExtension(fileName);
@@ -323,27 +354,33 @@ public sealed class IngestService(ZichtStore store, IngestOptions? options = nul
             long superseded = 0;
             if (clean is not null)
             {
-                var delivered = $"(SELECT * FROM {clean} ANTI JOIN duplicate_line USING (regel))";
-                store.Execute($"""
-                    INSERT INTO youth
-                    SELECT (SELECT coalesce(max(youth_id), 0) FROM youth) + row_number() OVER (ORDER BY pseudoniem), pseudoniem
-                    FROM (SELECT DISTINCT pseudoniem FROM {clean}) AS delivered
-                    ANTI JOIN youth USING (pseudoniem)
-                    """);
+                var delivered = parsed.DuplicateLines.Count == 0 ? clean : $"(SELECT * FROM {clean} ANTI JOIN duplicate_line USING (regel))";
+                if (youths.Added.Count > 0)
+                {
+                    var youthFile = workPrefix + "_youth.csv";
+                    using (var writer = new StreamWriter(youthFile, false, new UTF8Encoding(false), 1 << 16))
+                        foreach (var (id, pseudoniem) in youths.Added)
+                        {
+                            writer.Write(id.ToString(CultureInfo.InvariantCulture));
+                            writer.Write(';');
+                            writer.Write(pseudoniem);
+                            writer.Write('\n');
+                        }
+                    store.Execute($"INSERT INTO youth SELECT * FROM read_csv('{youthFile}', delim=';', header=false, quote='', escape='', auto_detect=false, columns={{'youth_id': 'INTEGER', 'pseudoniem': 'VARCHAR'}})");
+                }
+                EndPhase("opslaan: jeugdigen");
                 if (store.Scalar<long>("SELECT count(*) FROM (SELECT 1 FROM trajectory LIMIT 1)") > 0)
                     superseded = store.Execute($"""
                         DELETE FROM trajectory USING (SELECT bron, bron_traject_id FROM {delivered}) AS newer
                         WHERE trajectory.bron = newer.bron AND trajectory.bron_traject_id = newer.bron_traject_id
                         """);
+                EndPhase("opslaan: bijwerken");
                 store.Execute($"""
                     INSERT INTO trajectory
-                    SELECT {deliveryId}, d.regel, d.bron, d.bron_traject_id, y.youth_id, d.geboortemaand, d.geslacht, d.gemeentecode,
-                           d.postcode4, d.aanbieder_agb, d.zorgvorm, d.productcategorie, d.productcode, d.verwijzer,
-                           d.aanmelddatum, d.startdatum, d.einddatum, d.reden_einde, d.tevredenheid, d.zonder_hulp_verder,
-                           d.probleemafname, d.doelrealisatie, d.crisis
-                    FROM {delivered} AS d
-                    JOIN youth AS y USING (pseudoniem)
+                    SELECT {deliveryId}, *
+                    FROM {delivered}
                     """);
+                EndPhase("opslaan: trajecten");
             }
 
             store.Execute($"""
@@ -358,6 +395,7 @@ public sealed class IngestService(ZichtStore store, IngestOptions? options = nul
                 .Replace("$file_name", Sql(fileName))
                 .Replace("$melding", Sql(ValidationRules.H01.Melding)));
 
+            EndPhase("opslaan: bevindingen en H01");
             foreach (var batch in parsed.AanbiederNamen.Chunk(500))
             {
                 var values = string.Join(",", batch.Select(n => $"('{n.Key:D8}', {Sql(n.Value)})"));
@@ -371,6 +409,7 @@ public sealed class IngestService(ZichtStore store, IngestOptions? options = nul
                     now()::TIMESTAMP, {clock.ElapsedMilliseconds})
                 """);
             store.Execute("COMMIT");
+            EndPhase("opslaan: levering en commit");
 
             var perCode = new Dictionary<string, long>(parsed.FindingsPerCode);
             if (overlapWarnings > 0) perCode[ValidationRules.H01.Code] = overlapWarnings;

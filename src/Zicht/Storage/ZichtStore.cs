@@ -37,9 +37,40 @@ public sealed class ZichtStore : IDisposable
                 $"The store {location.DatabasePath} is in use by another Zicht process; wait for it to finish or stop it.", e);
         }
         var store = new ZichtStore(location, connection);
+        // DuckDB takes 80% of RAM by default; Zicht stays well under 4 GB and spills to the store's folder.
+        var memoryLimit = Environment.GetEnvironmentVariable("ZICHT_DUCKDB_MEMORY") ?? "2GB";
+        store.Execute($"SET memory_limit = '{memoryLimit.Replace("'", "")}'; SET temp_directory = '{Path.Combine(location.Folder, "duckdb.tmp").Replace("'", "''")}';");
+        store.Execute(CodeTypes(ReferenceData.Shipped));
         store.Execute(SqlResources.Read("Storage.schema.sql"));
+        store.CheckSchemaVersion();
         store.LoadReferenceData(ReferenceData.Shipped);
         return store;
+    }
+
+    /// <summary>Bumped when the stored layout changes in a way an older store cannot follow.</summary>
+    public const string SchemaVersion = "1";
+
+    private void CheckSchemaVersion()
+    {
+        var stored = GetMeta("schema_version");
+        if (stored is null) SetMeta("schema_version", SchemaVersion);
+        else if (stored != SchemaVersion)
+            throw new InvalidOperationException(
+                $"The store {Location.DatabasePath} has layout version {stored}; this Zicht needs {SchemaVersion}. " +
+                "Ingest the deliveries again into a new store (--store or ZICHT_HOME).");
+    }
+
+    /// <summary>ENUM types for the code columns, from the reference data (one source of truth for the codes).</summary>
+    internal static string CodeTypes(ReferenceData reference)
+    {
+        static string Enum(string name, IEnumerable<string> values) =>
+            $"CREATE TYPE IF NOT EXISTS {name} AS ENUM ({string.Join(", ", values.Select(v => "'" + v.Replace("'", "''") + "'"))});\n";
+        return Enum("zorgvorm_code", reference.Zorgvormen.Select(z => z.Code))
+            + Enum("geslacht_code", reference.Geslachten.Select(g => g.Value))
+            + Enum("verwijzer_code", reference.Verwijzers.Select(v => v.Value))
+            + Enum("reden_einde_code", reference.RedenenEinde.Select(r => r.Value))
+            + Enum("jno_code", ["J", "N", "O"])
+            + Enum("doelrealisatie_code", ["V", "G", "N", "O"]);
     }
 
     /// <summary>Work files of an interrupted ingest hold no raw identifiers, but they are useless: remove them.</summary>

@@ -1,4 +1,6 @@
 -- The store. Raw identifiers never reach it: `youth` holds only keyed pseudonyms.
+-- Code columns use ENUM types made from the reference data (ZichtStore.CodeTypes): they read as text
+-- in SQL ('JH_AMBULANT', LIKE 'JV\_%') and store as one byte.
 -- No PRIMARY KEY/UNIQUE on the large tables: DuckDB's ART indexes slow bulk loads badly;
 -- uniqueness of (bron, bron_traject_id) is enforced by ingest.
 
@@ -41,22 +43,22 @@ CREATE TABLE IF NOT EXISTS trajectory (
     bron_traject_id    VARCHAR  NOT NULL,
     youth_id           INTEGER  NOT NULL,
     geboortemaand      DATE     NOT NULL,   -- first day of the birth month; the day is never kept
-    geslacht           VARCHAR  NOT NULL,   -- M, V, X, O
+    geslacht           geslacht_code NOT NULL,  -- M, V, X, O
     gemeentecode       VARCHAR  NOT NULL,   -- GMxxxx as delivered (valid on startdatum)
     postcode4          SMALLINT,
     aanbieder_agb      VARCHAR,             -- NULL only for JH_WIJKTEAM
-    zorgvorm           VARCHAR  NOT NULL,
+    zorgvorm           zorgvorm_code NOT NULL,
     productcategorie   VARCHAR,
     productcode        VARCHAR,
-    verwijzer          VARCHAR,
+    verwijzer          verwijzer_code,
     aanmelddatum       DATE,
     startdatum         DATE     NOT NULL,
     einddatum          DATE,                -- NULL = still running
-    reden_einde        VARCHAR,
-    tevredenheid       VARCHAR,             -- J, N, O
-    zonder_hulp_verder VARCHAR,             -- J, N, O
-    probleemafname     VARCHAR,             -- J, N, O
-    doelrealisatie     VARCHAR,             -- V, G, N, O
+    reden_einde        reden_einde_code,
+    tevredenheid       jno_code,            -- J, N, O
+    zonder_hulp_verder jno_code,            -- J, N, O
+    probleemafname     jno_code,            -- J, N, O
+    doelrealisatie     doelrealisatie_code, -- V, G, N, O
     crisis             BOOLEAN
 );
 

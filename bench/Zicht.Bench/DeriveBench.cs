@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using Zicht.Storage;
+
+namespace Zicht.Bench;
+
+/// <summary>Times each derive statement on an existing store. Usage: derive --store FOLDER</summary>
+public static class DeriveBench
+{
+    public static int Run(string[] args)
+    {
+        var i = Array.IndexOf(args, "--store");
+        var folder = i >= 0 ? args[i + 1] : Path.Combine(Path.GetTempPath(), "zicht-bench-ingest", "store");
+        using var store = ZichtStore.Open(new StoreLocation(folder));
+        Console.WriteLine($"trajectories: {store.Scalar<long>("SELECT count(*) FROM trajectory"):N0}");
+        var sqlIndex = Array.IndexOf(args, "--sql");
+        if (sqlIndex >= 0)
+        {
+            foreach (var statement in File.ReadAllText(args[sqlIndex + 1]).Split("-- step", StringSplitOptions.RemoveEmptyEntries))
+            {
+                var clock = Stopwatch.StartNew();
+                store.Execute(statement);
+                Console.WriteLine($"  {statement.Trim().Split('\n')[0],-60} {clock.Elapsed.TotalSeconds,7:F2} s");
+            }
+            return 0;
+        }
+        var names = typeof(ZichtStore).Assembly.GetManifestResourceNames().Where(n => n.StartsWith("Zicht.Derive.")).Order().ToList();
+        var total = Stopwatch.StartNew();
+        foreach (var name in names)
+        {
+            var clock = Stopwatch.StartNew();
+            store.Execute(SqlResources.Read(name["Zicht.".Length..]));
+            Console.WriteLine($"  {name,-40} {clock.Elapsed.TotalSeconds,7:F2} s");
+        }
+        Console.WriteLine($"  {"total",-40} {total.Elapsed.TotalSeconds,7:F2} s");
+        return 0;
+    }
+}
