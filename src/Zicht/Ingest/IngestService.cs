@@ -335,6 +335,7 @@ public sealed class IngestService(ZichtStore store, IngestOptions? options = nul
             : "read_csv([" + string.Join(", ", parsed.CleanFiles.Select(f => "'" + f.Replace("'", "''") + "'")) + "], delim=';', header=false, quote='', escape='', " +
               $"auto_detect=false, nullstr='', columns={CleanColumns})";
 
+        using var bulk = store.UnorderedBulkWrites();
         store.Execute("BEGIN TRANSACTION");
         try
         {

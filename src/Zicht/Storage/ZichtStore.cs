@@ -120,9 +120,25 @@ public sealed class ZichtStore : IDisposable
     public bool DerivedTablesAreCurrent() =>
         GetMeta("derived_for") == TrajectoryVersion() && TableExists("episode") && TableExists("placement");
 
+    /// <summary>
+    /// For bulk inserts whose rows carry their own order (line numbers, ids): DuckDB may then write in
+    /// parallel, about twice as fast on two cores. Restores the default on dispose.
+    /// </summary>
+    public IDisposable UnorderedBulkWrites()
+    {
+        Execute("SET preserve_insertion_order = false");
+        return new Restore(() => Execute("SET preserve_insertion_order = true"));
+    }
+
+    private sealed class Restore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
+    }
+
     /// <summary>Rebuilds episodes, youth facts and placements from the trajectories, all or nothing.</summary>
     public void RebuildDerivedTables()
     {
+        using var bulk = UnorderedBulkWrites();
         Execute("BEGIN TRANSACTION");
         try
         {
