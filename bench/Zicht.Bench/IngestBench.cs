@@ -31,6 +31,23 @@ public static class IngestBench
         var rows = File.ReadLines(dataFile).LongCount() - 1;
         Console.WriteLine($"input: {dataFile}, {rows:N0} rows, {bytes / 1e6:N0} MB; {Environment.ProcessorCount} cores");
 
+        // Zicht: ingest end to end into a fresh store.
+        var storeFolder = Path.Combine(work, "store");
+        if (Directory.Exists(storeFolder)) Directory.Delete(storeFolder, true);
+        var zicht = Stopwatch.StartNew();
+        DeliveryResult result;
+        TimeSpan derive;
+        using (var store = ZichtStore.Open(new StoreLocation(storeFolder)))
+        {
+            var service = new IngestService(store);
+            result = service.Ingest([dataFile]).Single();
+            derive = service.LastDeriveDuration;
+            store.Execute("CHECKPOINT");
+        }
+        zicht.Stop();
+        // Zicht's own peak, before the baseline's DuckDB (default memory limit: 80% of RAM) runs in this process.
+        var zichtPeakBytes = Process.GetCurrentProcess().PeakWorkingSet64;
+
         // Baseline: DuckDB's own CSV reader into a table of a fresh database file.
         var baselineDb = Path.Combine(work, "baseline.duckdb");
         File.Delete(baselineDb);
@@ -48,28 +65,13 @@ public static class IngestBench
         baseline.Stop();
         File.Delete(baselineDb);
 
-        // Zicht: ingest end to end into a fresh store.
-        var storeFolder = Path.Combine(work, "store");
-        if (Directory.Exists(storeFolder)) Directory.Delete(storeFolder, true);
-        var zicht = Stopwatch.StartNew();
-        DeliveryResult result;
-        TimeSpan derive;
-        using (var store = ZichtStore.Open(new StoreLocation(storeFolder)))
-        {
-            var service = new IngestService(store);
-            result = service.Ingest([dataFile]).Single();
-            derive = service.LastDeriveDuration;
-            store.Execute("CHECKPOINT");
-        }
-        zicht.Stop();
-
         var baselineRate = rows / baseline.Elapsed.TotalSeconds;
         var zichtRate = rows / zicht.Elapsed.TotalSeconds;
         Console.WriteLine();
         Console.WriteLine($"DuckDB read_csv into a table : {baseline.Elapsed.TotalSeconds,7:F2} s  {baselineRate / 1e6,6:F2} M rows/s");
         Console.WriteLine($"Zicht ingest end to end      : {zicht.Elapsed.TotalSeconds,7:F2} s  {zichtRate / 1e6,6:F2} M rows/s  (target >= 1.00)");
         Console.WriteLine($"ratio Zicht / DuckDB         : {zichtRate / baselineRate,7:F2}            (target >= 0.50)");
-        Console.WriteLine($"peak working set             : {Process.GetCurrentProcess().PeakWorkingSet64 / 1e9,7:F2} GB         (target < 4 GB)");
+        Console.WriteLine($"peak working set of Zicht    : {zichtPeakBytes / 1e9,7:F2} GB         (target < 4 GB)");
         Console.WriteLine($"rows read/accepted/rejected  : {result.RowsRead:N0} / {result.RowsAccepted:N0} / {result.RowsRejected:N0}");
         Console.WriteLine("phases:");
         foreach (var (phase, time) in result.Phases)

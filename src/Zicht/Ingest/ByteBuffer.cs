@@ -6,6 +6,9 @@ namespace Zicht.Ingest;
 public sealed class ByteBuffer(int capacity)
 {
     private byte[] _buffer = new byte[capacity];
+
+    /// <summary>A buffer that holds nothing (grows on first write).</summary>
+    public static ByteBuffer Empty => new(0);
     public int Length { get; private set; }
     public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, Length);
 

@@ -8,7 +8,8 @@ namespace Zicht.Ingest;
 /// <summary>What one chunk of a delivery produced: clean rows (no raw identifiers), findings, keys for the duplicate check.</summary>
 public sealed class ChunkOutput
 {
-    public ByteBuffer CleanRows { get; } = new(1 << 20);
+    /// <summary>Clean rows of this chunk, in the parsing thread's reusable buffer until they are written out.</summary>
+    public ByteBuffer CleanRows { get; set; } = ByteBuffer.Empty;
     public List<Finding> Findings { get; } = [];
     /// <summary>(line, key hash) of every accepted row, for the duplicate check across chunks.</summary>
     public List<(int Line, UInt128 Key)> Keys { get; } = [];
@@ -71,8 +72,12 @@ public sealed class ChunkParser
     }
 
     /// <summary>Parses whole lines of <paramref name="data"/>; the first line has number <paramref name="firstLine"/>.</summary>
+    private readonly ByteBuffer _cleanRows = new(1 << 20);
+
     public void Parse(ReadOnlySpan<byte> data, int firstLine, ChunkOutput output)
     {
+        _cleanRows.Clear();
+        output.CleanRows = _cleanRows;
         var line = firstLine;
         while (data.Length > 0)
         {

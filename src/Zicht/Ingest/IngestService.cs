@@ -224,7 +224,7 @@ public sealed class IngestService(ZichtStore store, IngestOptions? options = nul
                         stream.Write(output.CleanRows.Written);
                         cleanFiles[i] = cleanFile;
                     }
-                    output.CleanRows.Clear();
+                    output.CleanRows = ByteBuffer.Empty;    // the parser reuses its buffer for the next chunk
                     outputs[i] = output;
                     var done = Interlocked.Add(ref bytesParsed, size);
                     progress?.Report(new IngestProgress(fileName, "inlezen", done, scan.Bytes));
