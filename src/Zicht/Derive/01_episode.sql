@@ -2,31 +2,40 @@
 -- (next start at most one day after the latest end so far) count as one, as CBS counts them.
 -- The raw rows stay in `trajectory` as delivered.
 --
--- For speed the islands are found on a narrow projection (keys and dates only) and most episodes,
--- which hold a single trajectory, are copied without aggregation.
+-- For speed, most episodes, which hold the only trajectory of that youth, zorgvorm and provider, are
+-- copied as they are; islands (window functions over a narrow projection) and aggregation run only for
+-- the care that was delivered in more than one trajectory.
+CREATE OR REPLACE TEMP TABLE repeated_care AS
+SELECT youth_id, zorgvorm, coalesce(aanbieder_agb, '') AS aanbieder_key
+FROM trajectory
+GROUP BY ALL
+HAVING count(*) > 1;
+
 CREATE OR REPLACE TEMP TABLE trajectory_island AS
 WITH care_keys AS (
     SELECT
-        rowid AS trajectory_rowid,
-        youth_id,
-        zorgvorm,
-        coalesce(aanbieder_agb, '') AS aanbieder_key,
-        startdatum,
-        coalesce(einddatum, DATE '9999-12-31') AS end_or_open,
-        bron,
-        bron_traject_id
+        trajectory.rowid AS trajectory_rowid,
+        trajectory.youth_id,
+        trajectory.zorgvorm,
+        coalesce(trajectory.aanbieder_agb, '') AS aanbieder_key,
+        trajectory.startdatum,
+        coalesce(trajectory.einddatum, DATE '9999-12-31') AS end_or_open,
+        trajectory.bron,
+        trajectory.bron_traject_id
     FROM trajectory
+    SEMI JOIN repeated_care
+      ON repeated_care.youth_id = trajectory.youth_id
+     AND repeated_care.zorgvorm = trajectory.zorgvorm
+     AND repeated_care.aanbieder_key = coalesce(trajectory.aanbieder_agb, '')
 ),
 latest_end_so_far AS (
     SELECT
         *,
-        max(end_or_open) OVER earlier_same_care AS latest_end_before,
-        count(*) OVER (PARTITION BY youth_id, zorgvorm, aanbieder_key) AS trajectories_of_same_care
+        max(end_or_open) OVER (
+            PARTITION BY youth_id, zorgvorm, aanbieder_key
+            ORDER BY startdatum, end_or_open, bron, bron_traject_id
+            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS latest_end_before
     FROM care_keys
-    WINDOW earlier_same_care AS (
-        PARTITION BY youth_id, zorgvorm, aanbieder_key
-        ORDER BY startdatum, end_or_open, bron, bron_traject_id
-        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
 ),
 island_starts AS (
     SELECT
@@ -36,7 +45,6 @@ island_starts AS (
 )
 SELECT
     trajectory_rowid,
-    trajectories_of_same_care,
     sum(starts_new_episode) OVER (
         PARTITION BY youth_id, zorgvorm, aanbieder_key
         ORDER BY startdatum, end_or_open, bron, bron_traject_id
@@ -44,25 +52,23 @@ SELECT
 FROM island_starts;
 
 CREATE OR REPLACE TABLE episode AS
-WITH trajectories_with_island AS (
-    SELECT trajectory.rowid AS trajectory_rowid, trajectory.*, island.island, island.trajectories_of_same_care
-    FROM trajectory
-    JOIN trajectory_island AS island ON island.trajectory_rowid = trajectory.rowid
-),
-single_trajectory_episodes AS (
+WITH single_trajectory_episodes AS (
     SELECT
-        trajectory_rowid AS episode_id, youth_id, zorgvorm, aanbieder_agb, startdatum, einddatum, gemeentecode,
+        trajectory.rowid AS episode_id, youth_id, zorgvorm, aanbieder_agb, startdatum, einddatum, gemeentecode,
         postcode4, verwijzer, aanmelddatum, productcategorie, reden_einde, tevredenheid, zonder_hulp_verder,
         probleemafname, doelrealisatie, coalesce(crisis, false) AS crisis, 1 AS n_trajecten
-    FROM trajectories_with_island
-    WHERE trajectories_of_same_care = 1
+    FROM trajectory
+    ANTI JOIN repeated_care
+      ON repeated_care.youth_id = trajectory.youth_id
+     AND repeated_care.zorgvorm = trajectory.zorgvorm
+     AND repeated_care.aanbieder_key = coalesce(trajectory.aanbieder_agb, '')
 ),
 merged_episodes AS (
     SELECT
-        min(trajectory_rowid)                          AS episode_id,
-        youth_id,
-        zorgvorm,
-        any_value(aanbieder_agb)                       AS aanbieder_agb,
+        min(trajectory.rowid)                          AS episode_id,
+        trajectory.youth_id,
+        trajectory.zorgvorm,
+        any_value(trajectory.aanbieder_agb)            AS aanbieder_agb,
         min(startdatum)                                AS startdatum,
         CASE WHEN bool_or(einddatum IS NULL) THEN NULL ELSE max(einddatum) END AS einddatum,
         arg_min(gemeentecode, startdatum)              AS gemeentecode,
@@ -78,9 +84,9 @@ merged_episodes AS (
         CASE WHEN bool_or(einddatum IS NULL) THEN NULL ELSE arg_max(doelrealisatie, einddatum) END AS doelrealisatie,
         coalesce(bool_or(crisis), false)               AS crisis,
         count(*)                                       AS n_trajecten
-    FROM trajectories_with_island
-    WHERE trajectories_of_same_care > 1
-    GROUP BY youth_id, zorgvorm, coalesce(aanbieder_agb, ''), island
+    FROM trajectory
+    JOIN trajectory_island ON trajectory_island.trajectory_rowid = trajectory.rowid
+    GROUP BY trajectory.youth_id, trajectory.zorgvorm, coalesce(trajectory.aanbieder_agb, ''), trajectory_island.island
 ),
 all_episodes AS (
     SELECT * FROM single_trajectory_episodes
@@ -112,3 +118,4 @@ FROM all_episodes
 JOIN ref_gemeente AS gemeente ON gemeente.gemeentecode = all_episodes.gemeentecode;
 
 DROP TABLE trajectory_island;
+DROP TABLE repeated_care;

@@ -1,10 +1,19 @@
 -- The responsible municipality (current boundaries) per period: from each start of care until the
--- day before a start of care under another municipality.
+-- day before a start of care under another municipality. Most youths have one municipality: their
+-- single period is taken directly; the windows run only for youths who moved.
 CREATE OR REPLACE TABLE youth_gemeente AS
-WITH municipality_per_start AS (
-    SELECT youth_id, startdatum, min(gemeentecode_actueel) AS gemeentecode_actueel
+WITH municipalities_per_youth AS (
+    SELECT youth_id, min(gemeentecode_actueel) AS gemeentecode_actueel, min(startdatum) AS geldig_van,
+           count(DISTINCT gemeentecode_actueel) AS municipalities
     FROM episode
-    GROUP BY youth_id, startdatum
+    GROUP BY youth_id
+),
+municipality_per_start AS (
+    SELECT episode.youth_id, episode.startdatum, min(episode.gemeentecode_actueel) AS gemeentecode_actueel
+    FROM episode
+    SEMI JOIN (SELECT youth_id FROM municipalities_per_youth WHERE municipalities > 1) AS movers
+      ON movers.youth_id = episode.youth_id
+    GROUP BY episode.youth_id, episode.startdatum
 ),
 changes AS (
     SELECT
@@ -22,6 +31,10 @@ period_bounds AS (
     FROM periods
     GROUP BY youth_id, period_nr
 )
+SELECT youth_id, gemeentecode_actueel, geldig_van, NULL::DATE AS geldig_tot
+FROM municipalities_per_youth
+WHERE municipalities = 1
+UNION ALL
 SELECT
     youth_id,
     gemeentecode_actueel,

@@ -62,4 +62,30 @@ public class DeriveTests
         Assert.Equal("1:JV_PLEEGZORG:true:- 2:JV_RESIDENTIEEL:false:20 3:JV_GEZINSHUIS:true:60", placements);
         Assert.Equal(1L, store.Scalar<long>("SELECT count(*) FROM youth_gemeente"));
     }
+
+    [Fact]
+    public void Responsible_municipality_per_period_follows_moves_and_mergers()
+    {
+        using var temp = new TempStore();
+        // Youth 1: Groningen from 2023-01-01, Almere from 2023-06-01 (a move), Groningen again from 2024-02-01.
+        //   -> GM0014 2023-01-01..2023-05-31, GM0034 2023-06-01..2024-01-31, GM0014 2024-02-01..open
+        // Youth 2: Weesp (GM0457) in 2021, Amsterdam (GM0363) in 2023: Weesp joined Amsterdam in 2022, so on
+        //   current boundaries this is no move -> one period GM0363 from 2021-03-01, open.
+        var fixture = new Fixture()
+            .Add(Fixture.Row(1, ("bron_traject_id", "A"), ("aanmelddatum", ""), ("startdatum", "2023-01-01"), ("einddatum", "2023-05-31")))
+            .Add(Fixture.Row(1, ("bron_traject_id", "B"), ("aanmelddatum", ""), ("gemeentecode", "GM0034"), ("zorgvorm", "JH_DAGHULP"), ("startdatum", "2023-06-01"), ("einddatum", "2023-12-31")))
+            .Add(Fixture.Row(1, ("bron_traject_id", "C"), ("aanmelddatum", ""), ("zorgvorm", "JH_WIJKTEAM"), ("aanbieder_agb", ""), ("verwijzer", "01"), ("startdatum", "2024-02-01"), ("einddatum", ""), ("reden_einde", "")))
+            .Add(Fixture.Row(2, ("bron_traject_id", "D"), ("aanmelddatum", ""), ("gemeentecode", "GM0457"), ("startdatum", "2021-03-01"), ("einddatum", "2021-09-30")))
+            .Add(Fixture.Row(2, ("bron_traject_id", "E"), ("aanmelddatum", ""), ("gemeentecode", "GM0363"), ("startdatum", "2023-03-01"), ("einddatum", "2023-09-30")));
+        var path = temp.WriteFile("m.csv", fixture.ToString());
+        using var store = temp.Open();
+        new IngestService(store, Options).Ingest([path]);
+
+        var periods = store.Scalar<string>("""
+            SELECT string_agg(gemeentecode_actueel || ' ' || geldig_van || '..' || coalesce(geldig_tot::VARCHAR, 'open'), ', ' ORDER BY youth_id, geldig_van)
+            FROM youth_gemeente
+            """);
+        Assert.Equal("GM0014 2023-01-01..2023-05-31, GM0034 2023-06-01..2024-01-31, GM0014 2024-02-01..open, GM0363 2021-03-01..open", periods);
+        Assert.Equal("GM0457", store.Scalar<string>("SELECT gemeentecode FROM episode WHERE startdatum = DATE '2021-03-01'"));
+    }
 }
