@@ -15,4 +15,13 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 dotnet build Zicht.sln -c Release --nologo -v quiet -clp:ErrorsOnly
-dotnet test Zicht.sln -c Release --no-build --nologo --logger "console;verbosity=normal" "$@"
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test Zicht.sln -c Release --no-build --nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
+# A plain closing line that any CI can read.
+passed=$(grep -E '^\s+Passed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}' || true)
+failed=$(grep -E '^\s+Failed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}' || true)
+skipped=$(grep -E '^\s+Skipped: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}' || true)
+echo "tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
+exit $status
