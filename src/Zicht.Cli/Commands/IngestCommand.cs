@@ -79,7 +79,7 @@ public static class IngestCommand
                 r.Outcome switch
                 {
                     DeliveryOutcome.Opgeslagen => r.ReplacedDeliveryId is null ? "[green]opgeslagen[/]" : $"[green]opgeslagen[/], vervangt {r.ReplacedDeliveryId}",
-                    DeliveryOutcome.AlAanwezig => "[grey]al aanwezig[/]",
+                    DeliveryOutcome.AlAanwezig => r.ReplacedDeliveryId is null ? "[grey]al aanwezig[/]" : $"[grey]al aanwezig, vervangen door {r.ReplacedDeliveryId}[/]",
                     _ => "[red]afgewezen[/]",
                 },
                 r.DeliveryId?.ToString() ?? "-",

@@ -1,12 +1,14 @@
 -- Episodes: trajectories of the same youth, zorgvorm and provider that overlap or adjoin
 -- (next start at most one day after the latest end so far) count as one, as CBS counts them.
+-- Local-team care has no AGB: its source (the municipality) is the provider. First/last values use
+-- arg_min_null/arg_max_null: the value of the first/last trajectory, also when that value is empty.
 -- The raw rows stay in `trajectory` as delivered.
 --
 -- For speed, most episodes, which hold the only trajectory of that youth, zorgvorm and provider, are
 -- copied as they are; islands (window functions over a narrow projection) and aggregation run only for
 -- the care that was delivered in more than one trajectory.
 CREATE OR REPLACE TEMP TABLE repeated_care AS
-SELECT youth_id, zorgvorm, coalesce(aanbieder_agb, '') AS aanbieder_key
+SELECT youth_id, zorgvorm, coalesce(aanbieder_agb, 'bron:' || bron) AS aanbieder_key
 FROM trajectory
 GROUP BY ALL
 HAVING count(*) > 1;
@@ -17,7 +19,7 @@ WITH care_keys AS (
         trajectory.rowid AS trajectory_rowid,
         trajectory.youth_id,
         trajectory.zorgvorm,
-        coalesce(trajectory.aanbieder_agb, '') AS aanbieder_key,
+        coalesce(trajectory.aanbieder_agb, 'bron:' || trajectory.bron) AS aanbieder_key,
         trajectory.startdatum,
         coalesce(trajectory.einddatum, DATE '9999-12-31') AS end_or_open,
         trajectory.bron,
@@ -26,7 +28,7 @@ WITH care_keys AS (
     SEMI JOIN repeated_care
       ON repeated_care.youth_id = trajectory.youth_id
      AND repeated_care.zorgvorm = trajectory.zorgvorm
-     AND repeated_care.aanbieder_key = coalesce(trajectory.aanbieder_agb, '')
+     AND repeated_care.aanbieder_key = coalesce(trajectory.aanbieder_agb, 'bron:' || trajectory.bron)
 ),
 latest_end_so_far AS (
     SELECT
@@ -61,7 +63,7 @@ WITH single_trajectory_episodes AS (
     ANTI JOIN repeated_care
       ON repeated_care.youth_id = trajectory.youth_id
      AND repeated_care.zorgvorm = trajectory.zorgvorm
-     AND repeated_care.aanbieder_key = coalesce(trajectory.aanbieder_agb, '')
+     AND repeated_care.aanbieder_key = coalesce(trajectory.aanbieder_agb, 'bron:' || trajectory.bron)
 ),
 merged_episodes AS (
     SELECT
@@ -71,22 +73,22 @@ merged_episodes AS (
         any_value(trajectory.aanbieder_agb)            AS aanbieder_agb,
         min(startdatum)                                AS startdatum,
         CASE WHEN bool_or(einddatum IS NULL) THEN NULL ELSE max(einddatum) END AS einddatum,
-        arg_min(gemeentecode, startdatum)              AS gemeentecode,
-        arg_min(postcode4, startdatum)                 AS postcode4,
-        arg_min(verwijzer, startdatum)                 AS verwijzer,
-        arg_min(aanmelddatum, startdatum)              AS aanmelddatum,
-        arg_min(productcategorie, startdatum)          AS productcategorie,
+        arg_min_null(gemeentecode, startdatum)              AS gemeentecode,
+        arg_min_null(postcode4, startdatum)                 AS postcode4,
+        arg_min_null(verwijzer, startdatum)                 AS verwijzer,
+        arg_min_null(aanmelddatum, startdatum)              AS aanmelddatum,
+        arg_min_null(productcategorie, startdatum)          AS productcategorie,
         -- The outcome of an episode is that of its last-ending trajectory; an open episode has none yet.
-        CASE WHEN bool_or(einddatum IS NULL) THEN NULL ELSE arg_max(reden_einde, einddatum) END AS reden_einde,
-        CASE WHEN bool_or(einddatum IS NULL) THEN NULL ELSE arg_max(tevredenheid, einddatum) END AS tevredenheid,
-        CASE WHEN bool_or(einddatum IS NULL) THEN NULL ELSE arg_max(zonder_hulp_verder, einddatum) END AS zonder_hulp_verder,
-        CASE WHEN bool_or(einddatum IS NULL) THEN NULL ELSE arg_max(probleemafname, einddatum) END AS probleemafname,
-        CASE WHEN bool_or(einddatum IS NULL) THEN NULL ELSE arg_max(doelrealisatie, einddatum) END AS doelrealisatie,
+        CASE WHEN bool_or(einddatum IS NULL) THEN NULL ELSE arg_max_null(reden_einde, einddatum) END AS reden_einde,
+        CASE WHEN bool_or(einddatum IS NULL) THEN NULL ELSE arg_max_null(tevredenheid, einddatum) END AS tevredenheid,
+        CASE WHEN bool_or(einddatum IS NULL) THEN NULL ELSE arg_max_null(zonder_hulp_verder, einddatum) END AS zonder_hulp_verder,
+        CASE WHEN bool_or(einddatum IS NULL) THEN NULL ELSE arg_max_null(probleemafname, einddatum) END AS probleemafname,
+        CASE WHEN bool_or(einddatum IS NULL) THEN NULL ELSE arg_max_null(doelrealisatie, einddatum) END AS doelrealisatie,
         coalesce(bool_or(crisis), false)               AS crisis,
         count(*)                                       AS n_trajecten
     FROM trajectory
     JOIN trajectory_island ON trajectory_island.trajectory_rowid = trajectory.rowid
-    GROUP BY trajectory.youth_id, trajectory.zorgvorm, coalesce(trajectory.aanbieder_agb, ''), trajectory_island.island
+    GROUP BY trajectory.youth_id, trajectory.zorgvorm, coalesce(trajectory.aanbieder_agb, 'bron:' || trajectory.bron), trajectory_island.island
 ),
 all_episodes AS (
     SELECT * FROM single_trajectory_episodes

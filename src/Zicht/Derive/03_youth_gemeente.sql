@@ -1,19 +1,26 @@
--- The responsible municipality (current boundaries) per period: from each start of care until the
--- day before a start of care under another municipality. Most youths have one municipality: their
--- single period is taken directly; the windows run only for youths who moved.
+-- The responsible municipality (current boundaries) per period: from each start of a trajectory until
+-- the day before a start under another municipality. Built from trajectories, not episodes, so that a
+-- move during continuous care counts. Most youths have one municipality: their single period is taken
+-- directly; the windows run only for youths who moved.
 CREATE OR REPLACE TABLE youth_gemeente AS
-WITH municipalities_per_youth AS (
+WITH trajectory_municipality AS (
+    SELECT trajectory.youth_id, trajectory.startdatum, gemeente.gemeentecode_actueel
+    FROM trajectory
+    JOIN ref_gemeente AS gemeente ON gemeente.gemeentecode = trajectory.gemeentecode
+),
+municipalities_per_youth AS (
     SELECT youth_id, min(gemeentecode_actueel) AS gemeentecode_actueel, min(startdatum) AS geldig_van,
            count(DISTINCT gemeentecode_actueel) AS municipalities
-    FROM episode
+    FROM trajectory_municipality
     GROUP BY youth_id
 ),
 municipality_per_start AS (
-    SELECT episode.youth_id, episode.startdatum, min(episode.gemeentecode_actueel) AS gemeentecode_actueel
-    FROM episode
+    SELECT trajectory_municipality.youth_id, trajectory_municipality.startdatum,
+           min(trajectory_municipality.gemeentecode_actueel) AS gemeentecode_actueel
+    FROM trajectory_municipality
     SEMI JOIN (SELECT youth_id FROM municipalities_per_youth WHERE municipalities > 1) AS movers
-      ON movers.youth_id = episode.youth_id
-    GROUP BY episode.youth_id, episode.startdatum
+      ON movers.youth_id = trajectory_municipality.youth_id
+    GROUP BY trajectory_municipality.youth_id, trajectory_municipality.startdatum
 ),
 changes AS (
     SELECT

@@ -219,8 +219,10 @@ public sealed class ChunkParser
         var id = Field(source, CId);
         if (bron.IsEmpty) Error(CBron, bron, ValidationRules.V01);
         else if (!IsIdentifier(bron)) Error(CBron, bron, ValidationRules.V02);
+        else if (Redaction.ContainsPossibleBsn(bron)) Error(CBron, bron, ValidationRules.V30);
         if (id.IsEmpty) Error(CId, id, ValidationRules.V01);
         else if (!IsIdentifier(id)) Error(CId, id, ValidationRules.V02);
+        else if (Redaction.ContainsPossibleBsn(id)) Error(CId, id, ValidationRules.V30);
 
         // bsn / client_pseudoniem: checked here, turned into a youth id only for an accepted row
         var bsn = Field(source, CBsn);
@@ -315,11 +317,15 @@ public sealed class ChunkParser
             productcategorie = default;
         }
         var productcode = Field(source, CProductcode);
-        if (!productcode.IsEmpty && !(productcode.Length <= 16 && IsAlphanumeric(productcode)))
+        if (Redaction.ContainsPossibleBsn(productcode)) Error(CProductcode, productcode, ValidationRules.V30);
+        else if (!productcode.IsEmpty && !(productcode.Length <= 16 && IsAlphanumeric(productcode)))
         {
             Warning(CProductcode, productcode, ValidationRules.V15);
             productcode = default;
         }
+
+        var naam = Field(source, CNaam);
+        if (Redaction.ContainsPossibleBsn(naam)) Error(CNaam, naam, ValidationRules.V30);
 
         // reden_einde
         var reden = Field(source, CReden);
@@ -348,7 +354,6 @@ public sealed class ChunkParser
         else if (!output.MixedBronnen && !bron.SequenceEqual(output.Bron)) output.MixedBronnen = true;
         if (startYear < output.MinStartYear) output.MinStartYear = startYear;
         if (startYear > output.MaxStartYear) output.MaxStartYear = startYear;
-        var naam = Field(source, CNaam);
         if (!agb.IsEmpty && !naam.IsEmpty && Utf8Parser.TryParse(agb, out long agbNumber, out _))
         {
             ref var known = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(output.AanbiederNamen, agbNumber, out _);
@@ -374,7 +379,7 @@ public sealed class ChunkParser
         w.WriteGemeentecode(gemeenteNumber); w.Sep();
         w.Write(postcode); w.Sep();
         w.Write(agb); w.Sep();
-        w.Write(zorgvormField); w.Sep();
+        w.Write(System.Text.Encoding.ASCII.GetBytes(zorgvorm!.Code)); w.Sep();
         w.Write(productcategorie); w.Sep();
         w.Write(productcode); w.Sep();
         w.Write(verwijzer); w.Sep();
@@ -431,8 +436,8 @@ public sealed class ChunkParser
     private static string? Shown(int column, ReadOnlySpan<byte> value)
     {
         if (value.IsEmpty) return null;
-        if (column == CBsn || (value.Length == 9 && IsDigits(value))) return "(verborgen: " + value.Length + " tekens)";
-        var text = Encoding.UTF8.GetString(value);
+        if (column == CBsn) return "(verborgen: " + value.Length + " tekens)";
+        var text = Redaction.NineDigitRuns(Encoding.UTF8.GetString(value));
         return text.Length <= 100 ? text : text[..97] + "...";
     }
 
@@ -440,6 +445,7 @@ public sealed class ChunkParser
     {
         year = month = day = 0;
         if (value.Length != 10 && !(allowYearMonth && value.Length == 7)) return false;
+        if (!IsDigits(value[..4]) || !IsDigits(value.Slice(5, 2)) || (value.Length == 10 && !IsDigits(value.Slice(8, 2)))) return false;
         if (value[4] != '-' || !Utf8Parser.TryParse(value[..4], out year, out var used) || used != 4) return false;
         if (!Utf8Parser.TryParse(value.Slice(5, 2), out month, out used) || used != 2 || month is < 1 or > 12) return false;
         if (year is < 1900 or > 2100) return false;

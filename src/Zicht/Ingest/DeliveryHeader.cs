@@ -1,4 +1,5 @@
 using System.Text;
+using Zicht.Privacy;
 
 namespace Zicht.Ingest;
 
@@ -35,7 +36,7 @@ public sealed class DeliveryHeader
         if (line.EndsWith("\r"u8)) line = line[..^1];
         var text = Encoding.UTF8.GetString(line);
         var separator = DetectSeparator(text)
-            ?? throw new DeliveryRejectedException(new Finding(fileName, 1, null, Shorten(text), ValidationRules.F09), "");
+            ?? throw new DeliveryRejectedException(new Finding(fileName, 1, null, null, ValidationRules.F09), "");  // line 1 may be data: never shown
         var names = text.Split((char)separator).Select(n => n.Trim().Trim('"').Trim().ToLowerInvariant()).ToList();
 
         var duplicate = names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1 && g.Key.Length > 0);
@@ -68,5 +69,5 @@ public sealed class DeliveryHeader
         return bestKnown >= 2 ? best : null;
     }
 
-    internal static string Shorten(string value) => value.Length <= 120 ? value : value[..117] + "...";
+    internal static string Shorten(string value) => Redaction.NineDigitRuns(value.Length <= 120 ? value : value[..117] + "...");
 }

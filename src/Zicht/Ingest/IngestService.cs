@@ -77,8 +77,20 @@ public sealed class IngestService(ZichtStore store, IngestOptions? options = nul
         var key = PseudonymKey.LoadOrCreate(store.Location.KeyPath);
         var context = new ValidationContext(ReferenceData.Shipped, new Pseudonymiser(key),
             _options.Today ?? DateOnly.FromDateTime(DateTime.Today));
-        var youths = YouthRegistry.Load(store, context.Pseudonymiser);
         var results = new List<DeliveryResult>();
+        if (!KeyBelongsToStore(context.Pseudonymiser))
+        {
+            // Ingesting with another key would silently stop linking youths: refuse every file.
+            foreach (var file in files)
+            {
+                var problem = new Finding(Path.GetFileName(file), 0, null, null, ValidationRules.F11);
+                results.Add(new DeliveryResult(file, DeliveryOutcome.Afgewezen, null, null, null, 0, 0, 0, 0, 0, null,
+                    new Dictionary<string, long> { [problem.Code] = 1 }, [problem], problem,
+                    $"Sleutel: ${PseudonymKey.EnvironmentVariable} of {store.Location.KeyPath}.", TimeSpan.Zero));
+            }
+            return results;
+        }
+        var youths = YouthRegistry.Load(store, context.Pseudonymiser);
         foreach (var file in files)
             results.Add(IngestFile(file, context, youths, progress));
         if (_options.Derive && (results.Any(r => r.Outcome == DeliveryOutcome.Opgeslagen) || !store.DerivedTablesAreCurrent()))
@@ -90,6 +102,21 @@ public sealed class IngestService(ZichtStore store, IngestOptions? options = nul
             progress?.Report(new IngestProgress("", "afleiden", 1, 1));
         }
         return results;
+    }
+
+    /// <summary>A keyed check value of the pseudonym key, kept in the store the first time, compared afterwards.</summary>
+    private bool KeyBelongsToStore(Pseudonymiser pseudonymiser)
+    {
+        Span<byte> check = stackalloc byte[64];
+        pseudonymiser.Pseudonymise("zicht-sleutelcontrole"u8, check);
+        var value = Encoding.ASCII.GetString(check);
+        var stored = store.GetMeta("key_check");
+        if (stored is null)
+        {
+            store.SetMeta("key_check", value);
+            return true;
+        }
+        return stored == value;
     }
 
     private DeliveryResult IngestFile(string path, ValidationContext context, YouthRegistry youths, IProgress<IngestProgress>? progress)
@@ -110,12 +137,30 @@ public sealed class IngestService(ZichtStore store, IngestOptions? options = nul
             return new DeliveryResult(path, DeliveryOutcome.Afgewezen, null, null, null, 0, 0, 0, 0, 0, null,
                 new Dictionary<string, long> { [rejected.Finding.Code] = 1 }, [rejected.Finding], rejected.Finding, rejected.Detail, clock.Elapsed);
         }
+        catch (Exception e) when (Unwrap(e) is IOException or UnauthorizedAccessException)
+        {
+            // The file could not be read (removed, truncated, no permission): this file fails, the others go on.
+            youths.Rollback();
+            var problem = new Finding(fileName, 0, null, null, ValidationRules.F01);
+            return new DeliveryResult(path, DeliveryOutcome.Afgewezen, null, null, null, 0, 0, 0, 0, 0, null,
+                new Dictionary<string, long> { [problem.Code] = 1 }, [problem], problem, Unwrap(e).Message, clock.Elapsed);
+        }
+        catch (Exception e) when (Unwrap(e) is DeliveryRejectedException rejected)
+        {
+            youths.Rollback();
+            return new DeliveryResult(path, DeliveryOutcome.Afgewezen, null, null, null, 0, 0, 0, 0, 0, null,
+                new Dictionary<string, long> { [rejected.Finding.Code] = 1 }, [rejected.Finding], rejected.Finding, rejected.Detail, clock.Elapsed);
+        }
         catch
         {
             youths.Rollback();
             throw;
         }
     }
+
+    /// <summary>Parallel parsing wraps exceptions; the message of the one underneath is the one to show.</summary>
+    private static Exception Unwrap(Exception e) =>
+        e is AggregateException { InnerExceptions.Count: 1 } aggregate ? Unwrap(aggregate.InnerExceptions[0]) : e;
 
     private DeliveryResult IngestChecked(string path, string fileName, ValidationContext context, YouthRegistry youths, IProgress<IngestProgress>? progress, Stopwatch clock)
     {
@@ -127,9 +172,12 @@ public sealed class IngestService(ZichtStore store, IngestOptions? options = nul
 
         var scan = FileScanner.Scan(path, done => progress?.Report(new IngestProgress(fileName, "controleren", done, length)), _options.ChunkBytes);
         EndPhase("controleren (hash, UTF-8)");
-        var existing = store.Scalar<int?>($"SELECT delivery_id FROM delivery WHERE file_sha256 = '{scan.Sha256}' AND status = 'actief'");
+        // The same file again is a no-op, also when a correction has replaced it since (re-ingesting an old
+        // file must not bring its data back).
+        var existing = store.Scalar<int?>($"SELECT max(delivery_id) FROM delivery WHERE file_sha256 = '{scan.Sha256}'");
         if (existing is not null)
-            return new DeliveryResult(path, DeliveryOutcome.AlAanwezig, existing, null, null, 0, 0, 0, 0, 0, null,
+            return new DeliveryResult(path, DeliveryOutcome.AlAanwezig, existing, null, null, 0, 0, 0, 0, 0,
+                store.Scalar<int?>($"SELECT replaced_by FROM delivery WHERE delivery_id = {existing}"),
                 new Dictionary<string, long>(), [], null, null, clock.Elapsed);
 
         Directory.CreateDirectory(store.Location.WorkFolder);
@@ -141,7 +189,7 @@ public sealed class IngestService(ZichtStore store, IngestOptions? options = nul
             var parseScan = scan;
             if (TextEncodingOf(path, scan) is { } encoding)
             {
-                transcoded = workPrefix + "_utf8.csv";
+                transcoded = TranscodedCopyPath(scan.Sha256);
                 Transcode(path, transcoded, encoding);
                 parsePath = transcoded;
                 parseScan = FileScanner.Scan(transcoded, null, _options.ChunkBytes);
@@ -156,6 +204,7 @@ public sealed class IngestService(ZichtStore store, IngestOptions? options = nul
         }
         finally
         {
+            if (transcoded is not null) File.Delete(transcoded);
             foreach (var work in Directory.EnumerateFiles(store.Location.WorkFolder, Path.GetFileName(workPrefix) + "_*"))
                 File.Delete(work);
         }
@@ -165,7 +214,8 @@ public sealed class IngestService(ZichtStore store, IngestOptions? options = nul
     private Encoding? TextEncodingOf(string path, FileScan scan)
     {
         Span<byte> start = stackalloc byte[2];
-        using (var stream = File.OpenRead(path)) stream.ReadExactly(start);
+        using (var stream = File.OpenRead(path))
+            if (stream.ReadAtLeast(start, 2, throwOnEndOfStream: false) < 2) return null;
         if (start[0] == 0xFF && start[1] == 0xFE) return System.Text.Encoding.Unicode;
         if (start[0] == 0xFE && start[1] == 0xFF) return System.Text.Encoding.BigEndianUnicode;
         if (scan.InvalidUtf8At is null || _options.Encoding is null) return null;
@@ -174,10 +224,22 @@ public sealed class IngestService(ZichtStore store, IngestOptions? options = nul
         catch (ArgumentException) { throw new InvalidOperationException($"Unknown encoding '{_options.Encoding}'; use e.g. windows-1252, iso-8859-1 or utf-16."); }
     }
 
+    /// <summary>
+    /// A UTF-8 copy of a UTF-16 or windows-1252 file still holds BSNs: it goes to memory-backed /dev/shm where
+    /// there is one (else the temp folder), readable by the owner only, outside the store, and is removed after.
+    /// </summary>
+    private static string TranscodedCopyPath(string sha256)
+    {
+        var folder = Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
+        return Path.Combine(folder, $"zicht-{Environment.ProcessId}-{sha256[..16]}.csv");
+    }
+
     private static void Transcode(string from, string to, Encoding encoding)
     {
         using var reader = new StreamReader(from, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 20);
-        using var writer = new StreamWriter(to, false, new UTF8Encoding(false), 1 << 20);
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using var writer = new StreamWriter(to, new UTF8Encoding(false), options);
         var buffer = new char[1 << 20];
         int read;
         while ((read = reader.Read(buffer)) > 0) writer.Write(buffer, 0, read);
@@ -340,12 +402,25 @@ public sealed class IngestService(ZichtStore store, IngestOptions? options = nul
         try
         {
             var deliveryId = (store.Scalar<int?>("SELECT max(delivery_id) FROM delivery") ?? 0) + 1;
+            StoreFindings(deliveryId, fileName, parsed.FindingsFile);
+
+            if (accepted == 0)
+            {
+                // Recorded with its findings so the provider can fetch the report, but it replaces nothing.
+                InsertDelivery(deliveryId, leverancier, periode, fileName, scan, parsed, accepted, parsed.Warnings, 0, "afgewezen", clock);
+                store.Execute("COMMIT");
+                var problem = new Finding(fileName, 0, null, null, ValidationRules.F10);
+                return new DeliveryResult(path, DeliveryOutcome.Afgewezen, deliveryId, leverancier, periode, parsed.RowsRead, 0,
+                    parsed.RowsRejected, parsed.Warnings, 0, null, parsed.FindingsPerCode, parsed.FirstFindings, problem,
+                    $"Rapport: zicht rapport --levering {deliveryId} --uit rapport.xlsx", clock.Elapsed);
+            }
+
             var replaced = store.Scalar<int?>(
                 $"SELECT max(delivery_id) FROM delivery WHERE bron = {Sql(leverancier)} AND periode = {Sql(periode)} AND status = 'actief'");
             if (replaced is not null)
             {
                 store.Execute($"UPDATE delivery SET status = 'vervangen', replaced_by = {deliveryId} WHERE bron = {Sql(leverancier)} AND periode = {Sql(periode)} AND status = 'actief'");
-                store.Execute($"DELETE FROM trajectory WHERE delivery_id IN (SELECT delivery_id FROM delivery WHERE replaced_by = {deliveryId})");
+                store.Execute(SqlResources.Read("Ingest.replace_delivery.sql").Replace("$delivery_id", deliveryId.ToString(CultureInfo.InvariantCulture)));
             }
 
             store.Execute("CREATE OR REPLACE TEMP TABLE duplicate_line (regel INTEGER)");
@@ -356,25 +431,23 @@ public sealed class IngestService(ZichtStore store, IngestOptions? options = nul
             if (clean is not null)
             {
                 var delivered = parsed.DuplicateLines.Count == 0 ? clean : $"(SELECT * FROM {clean} ANTI JOIN duplicate_line USING (regel))";
-                if (youths.Added.Count > 0)
-                {
-                    var youthFile = workPrefix + "_youth.csv";
-                    using (var writer = new StreamWriter(youthFile, false, new UTF8Encoding(false), 1 << 16))
-                        foreach (var (id, pseudoniem) in youths.Added)
-                        {
-                            writer.Write(id.ToString(CultureInfo.InvariantCulture));
-                            writer.Write(';');
-                            writer.Write(pseudoniem);
-                            writer.Write('\n');
-                        }
-                    store.Execute($"INSERT INTO youth SELECT * FROM read_csv('{youthFile}', delim=';', header=false, quote='', escape='', auto_detect=false, columns={{'youth_id': 'INTEGER', 'pseudoniem': 'VARCHAR'}})");
-                }
+                StoreNewYouths(youths, delivered, workPrefix);
                 EndPhase("opslaan: jeugdigen");
                 if (store.Scalar<long>("SELECT count(*) FROM (SELECT 1 FROM trajectory LIMIT 1)") > 0)
+                {
+                    // Older versions of these trajectories move to the archive, so a later correction can restore them.
+                    store.Execute($"""
+                        INSERT INTO trajectory_superseded
+                        SELECT trajectory.*, {deliveryId}
+                        FROM trajectory
+                        SEMI JOIN (SELECT bron, bron_traject_id FROM {delivered}) AS newer
+                          ON trajectory.bron = newer.bron AND trajectory.bron_traject_id = newer.bron_traject_id
+                        """);
                     superseded = store.Execute($"""
                         DELETE FROM trajectory USING (SELECT bron, bron_traject_id FROM {delivered}) AS newer
                         WHERE trajectory.bron = newer.bron AND trajectory.bron_traject_id = newer.bron_traject_id
                         """);
+                }
                 EndPhase("opslaan: bijwerken");
                 store.Execute($"""
                     INSERT INTO trajectory
@@ -384,17 +457,11 @@ public sealed class IngestService(ZichtStore store, IngestOptions? options = nul
                 EndPhase("opslaan: trajecten");
             }
 
-            store.Execute($"""
-                INSERT INTO finding
-                SELECT {deliveryId}, {Sql(fileName)}, f.regel, f.kolom, f.waarde, f.code, f.ernst, rule.melding
-                FROM read_csv('{parsed.FindingsFile.Replace("'", "''")}', delim=';', header=false, quote='"', escape='"', auto_detect=false, nullstr='',
-                              columns={FindingColumns}) AS f
-                JOIN ({RuleTable()}) AS rule USING (code)
-                """);
+            // The placeholders are filled in an order in which no value can contain a later placeholder.
             var overlapWarnings = store.Execute(SqlResources.Read("Ingest.overlapping_placements.sql")
+                .Replace("$melding", Sql(ValidationRules.H01.Melding))
                 .Replace("$delivery_id", deliveryId.ToString(CultureInfo.InvariantCulture))
-                .Replace("$file_name", Sql(fileName))
-                .Replace("$melding", Sql(ValidationRules.H01.Melding)));
+                .Replace("$file_name", Sql(fileName)));
 
             EndPhase("opslaan: bevindingen en H01");
             foreach (var batch in parsed.AanbiederNamen.Chunk(500))
@@ -404,11 +471,7 @@ public sealed class IngestService(ZichtStore store, IngestOptions? options = nul
             }
 
             var warnings = parsed.Warnings + overlapWarnings;
-            store.Execute($"""
-                INSERT INTO delivery VALUES ({deliveryId}, {Sql(leverancier)}, {Sql(periode)}, {Sql(fileName)}, '{scan.Sha256}', {scan.Bytes},
-                    {parsed.RowsRead}, {accepted}, {parsed.RowsRejected}, {warnings}, {superseded}, 'actief', NULL,
-                    now()::TIMESTAMP, {clock.ElapsedMilliseconds})
-                """);
+            InsertDelivery(deliveryId, leverancier, periode, fileName, scan, parsed, accepted, warnings, superseded, "actief", clock);
             store.Execute("COMMIT");
             EndPhase("opslaan: levering en commit");
 
@@ -422,6 +485,48 @@ public sealed class IngestService(ZichtStore store, IngestOptions? options = nul
             store.Execute("ROLLBACK");
             throw;
         }
+    }
+
+    private void StoreFindings(int deliveryId, string fileName, string findingsFile) =>
+        store.Execute($"""
+            INSERT INTO finding
+            SELECT {deliveryId}, {Sql(fileName)}, f.regel, f.kolom, f.waarde, f.code, f.ernst, rule.melding
+            FROM read_csv({Sql(findingsFile)}, delim=';', header=false, quote='"', escape='"', auto_detect=false, nullstr='',
+                          columns={FindingColumns}) AS f
+            JOIN ({RuleTable()}) AS rule USING (code)
+            """);
+
+    private void InsertDelivery(int deliveryId, string leverancier, string periode, string fileName, FileScan scan, ParsedDelivery parsed,
+        long accepted, long warnings, long superseded, string status, Stopwatch clock) =>
+        store.Execute($"""
+            INSERT INTO delivery VALUES ({deliveryId}, {Sql(leverancier)}, {Sql(periode)}, {Sql(fileName)}, '{scan.Sha256}', {scan.Bytes},
+                {parsed.RowsRead}, {accepted}, {parsed.RowsRejected}, {warnings}, {superseded}, '{status}', NULL,
+                now()::TIMESTAMP, {clock.ElapsedMilliseconds})
+            """);
+
+    /// <summary>Stores the youths this delivery added; those only on rejected duplicate rows are forgotten, not stored.</summary>
+    private void StoreNewYouths(YouthRegistry youths, string delivered, string workPrefix)
+    {
+        if (youths.Added.Count == 0) return;
+        var youthFile = workPrefix + "_youth.csv";
+        using (var writer = new StreamWriter(youthFile, false, new UTF8Encoding(false), 1 << 16))
+            foreach (var (id, pseudoniem) in youths.Added)
+            {
+                writer.Write(id.ToString(CultureInfo.InvariantCulture));
+                writer.Write(';');
+                writer.Write(pseudoniem);
+                writer.Write('\n');
+            }
+        var added = $"read_csv({Sql(youthFile)}, delim=';', header=false, quote='', escape='', auto_detect=false, columns={{'youth_id': 'INTEGER', 'pseudoniem': 'VARCHAR'}})";
+        var orphans = new List<int>();
+        using (var command = store.Connection.CreateCommand())
+        {
+            command.CommandText = $"SELECT youth_id FROM {added} ANTI JOIN (SELECT DISTINCT youth_id FROM {delivered}) AS used USING (youth_id)";
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) orphans.Add(reader.GetInt32(0));
+        }
+        store.Execute($"INSERT INTO youth SELECT * FROM {added} SEMI JOIN (SELECT DISTINCT youth_id FROM {delivered}) AS used USING (youth_id)");
+        youths.Forget(orphans);
     }
 
     private const string FindingColumns = "{'regel': 'INTEGER', 'kolom': 'VARCHAR', 'waarde': 'VARCHAR', 'code': 'VARCHAR', 'ernst': 'VARCHAR'}";

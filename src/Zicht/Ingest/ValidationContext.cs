@@ -40,10 +40,11 @@ public sealed class ValidationContext
         return false;
     }
 
+    /// <summary>The zorgvorm of a code in any letter case ('jh_ambulant' is JH_AMBULANT).</summary>
     internal Zorgvorm? FindZorgvorm(ReadOnlySpan<byte> value)
     {
         foreach (var (code, zorgvorm) in Zorgvormen)
-            if (value.SequenceEqual(code)) return zorgvorm;
+            if (System.Text.Ascii.EqualsIgnoreCase(value, code)) return zorgvorm;
         return null;
     }
 }

@@ -21,7 +21,9 @@ public static class ValidationRules
     public static readonly ValidationRule F06 = new("F06", Severity.Fout, "kopregel", "Een verplichte kolom ontbreekt in de kopregel.");
     public static readonly ValidationRule F07 = new("F07", Severity.Waarschuwing, "kopregel", "Onbekende kolom in de kopregel; de kolom wordt genegeerd.");
     public static readonly ValidationRule F08 = new("F08", Severity.Fout, "kopregel", "Dubbele kolomnaam in de kopregel.");
-    public static readonly ValidationRule F09 = new("F09", Severity.Fout, "kopregel", "Het scheidingsteken is niet te bepalen; gebruik ';' of ',' in de kopregel.");
+    public static readonly ValidationRule F09 = new("F09", Severity.Fout, "kopregel", "Het scheidingsteken is niet te bepalen, of de eerste regel is geen kopregel; gebruik ';', ',', tab of '|' tussen de kolomnamen.");
+    public static readonly ValidationRule F10 = new("F10", Severity.Fout, "bestand", "Geen enkele regel is goedgekeurd; de levering is niet opgeslagen en een eerdere levering blijft staan. Zie het validatierapport.");
+    public static readonly ValidationRule F11 = new("F11", Severity.Fout, "bestand", "De pseudonimiseringssleutel hoort niet bij deze opslag: met deze sleutel zouden jeugdigen niet meer koppelen. Gebruik de sleutel waarmee de opslag is gevuld.");
 
     public static readonly ValidationRule S01 = new("S01", Severity.Fout, "regel", "Het aantal velden wijkt af van het aantal kolommen in de kopregel (verkeerd scheidingsteken of ontbrekende/extra velden?).");
     public static readonly ValidationRule S02 = new("S02", Severity.Fout, "regel", "Los of niet afgesloten aanhalingsteken; een veld tussen aanhalingstekens moet op dezelfde regel eindigen met een aanhalingsteken.");
@@ -57,16 +59,18 @@ public static class ValidationRules
     public static readonly ValidationRule V28 = new("V28", Severity.Fout, "startdatum", "Startdatum ligt in de toekomst.");
     public static readonly ValidationRule V29 = new("V29", Severity.Waarschuwing, "einddatum", "Einddatum ligt in de toekomst; het traject telt als lopend tot die datum.");
 
+    public static readonly ValidationRule V30 = new("V30", Severity.Fout, "veld", "Het veld bevat een getal van 9 cijfers dat de 11-proef doorstaat (mogelijk een BSN); een BSN hoort alleen in de kolom bsn.");
+
     public static readonly ValidationRule D01 = new("D01", Severity.Fout, "bron_traject_id", "Dubbel traject: de combinatie bron en bron_traject_id komt eerder in dit bestand voor.");
 
     public static readonly ValidationRule H01 = new("H01", Severity.Waarschuwing, "startdatum", "Dit verblijf (JV_*) overlapt met een verblijf van dezelfde jeugdige bij een andere aanbieder.");
 
     public static IReadOnlyList<ValidationRule> All { get; } =
     [
-        F01, F02, F03, F04, F05, F06, F07, F08, F09,
+        F01, F02, F03, F04, F05, F06, F07, F08, F09, F10, F11,
         S01, S02, S03,
         V01, V02, V03, V04, V05, V06, V07, V08, V09, V10, V11, V12, V13, V14, V15, V16, V17, V18, V19, V20,
-        V21, V22, V23, V24, V25, V26, V27, V28, V29,
+        V21, V22, V23, V24, V25, V26, V27, V28, V29, V30,
         D01, H01,
     ];
 

@@ -78,17 +78,23 @@ public sealed class YouthRegistry
     public void Commit() => _added.Clear();
 
     /// <summary>The delivery was not stored: forget the youths it added.</summary>
-    public void Rollback()
+    public void Rollback() => Forget(_added.Select(a => a.Id).ToList());
+
+    /// <summary>
+    /// Forgets added youths that will not be stored (a delivery rolled back, or youths only on rejected
+    /// duplicate rows). Their ids are not reused: ids only need to be unique.
+    /// </summary>
+    public void Forget(IReadOnlyCollection<int> ids)
     {
+        if (ids.Count == 0) return;
+        var forgotten = ids.ToHashSet();
         lock (_gate)
         {
-            foreach (var (id, pseudoniem) in _added)
+            foreach (var (id, pseudoniem) in _added.Where(a => forgotten.Contains(a.Id)))
                 _idByPseudonym.Remove(KeyOf(Encoding.ASCII.GetBytes(pseudoniem)));
-            var forgotten = _added.Select(a => a.Id).ToHashSet();
             foreach (var (bsn, id) in _idByBsn)
                 if (forgotten.Contains(id)) _idByBsn.TryRemove(bsn, out _);
-            _lastId -= _added.Count;
-            _added.Clear();
+            _added.RemoveAll(a => forgotten.Contains(a.Id));
         }
     }
 

@@ -24,7 +24,6 @@ public sealed class ZichtStore : IDisposable
     public static ZichtStore Open(StoreLocation location)
     {
         Directory.CreateDirectory(location.Folder);
-        RemoveLeftoverWorkFiles(location);
         DuckDBConnection connection;
         try
         {
@@ -36,6 +35,8 @@ public sealed class ZichtStore : IDisposable
             throw new InvalidOperationException(
                 $"The store {location.DatabasePath} is in use by another Zicht process; wait for it to finish or stop it.", e);
         }
+        // Only now that this process holds the store's lock: another process's work files are not touched.
+        RemoveLeftoverWorkFiles(location);
         var store = new ZichtStore(location, connection);
         // DuckDB takes 80% of RAM by default; Zicht stays well under 4 GB and spills to the store's folder.
         var memoryLimit = Environment.GetEnvironmentVariable("ZICHT_DUCKDB_MEMORY") ?? "2GB";
@@ -73,7 +74,7 @@ public sealed class ZichtStore : IDisposable
             + Enum("doelrealisatie_code", ["V", "G", "N", "O"]);
     }
 
-    /// <summary>Work files of an interrupted ingest hold no raw identifiers, but they are useless: remove them.</summary>
+    /// <summary>Work files of an interrupted ingest (clean rows without identifiers) are useless: remove them.</summary>
     private static void RemoveLeftoverWorkFiles(StoreLocation location)
     {
         if (!Directory.Exists(location.WorkFolder)) return;

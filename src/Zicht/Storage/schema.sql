@@ -62,6 +62,11 @@ CREATE TABLE IF NOT EXISTS trajectory (
     crisis             BOOLEAN
 );
 
+-- Older versions of trajectories, kept so that replacing the delivery that superseded them can bring
+-- them back. Not used by indicators.
+CREATE TABLE IF NOT EXISTS trajectory_superseded AS
+SELECT *, NULL::INTEGER AS superseded_by FROM trajectory LIMIT 0;
+
 -- Findings of the validation of every delivery (errors reject a row, warnings do not).
 -- `waarde` never holds a BSN: findings on the bsn column carry a masked value.
 CREATE TABLE IF NOT EXISTS finding (
