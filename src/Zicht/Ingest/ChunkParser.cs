@@ -214,16 +214,6 @@ public sealed class ChunkParser
         void Warning(int column, ReadOnlySpan<byte> value, ValidationRule rule) =>
             output.Findings.Add(new Finding(_fileName, line, TrajectoryColumns.All[column], Shown(column, value), rule));
 
-        // bron, bron_traject_id
-        var bron = Field(source, CBron);
-        var id = Field(source, CId);
-        if (bron.IsEmpty) Error(CBron, bron, ValidationRules.V01);
-        else if (!IsIdentifier(bron)) Error(CBron, bron, ValidationRules.V02);
-        else if (Redaction.ContainsPossibleBsn(bron)) Error(CBron, bron, ValidationRules.V30);
-        if (id.IsEmpty) Error(CId, id, ValidationRules.V01);
-        else if (!IsIdentifier(id)) Error(CId, id, ValidationRules.V02);
-        else if (Redaction.ContainsPossibleBsn(id)) Error(CId, id, ValidationRules.V30);
-
         // bsn / client_pseudoniem: checked here, turned into a youth id only for an accepted row
         var bsn = Field(source, CBsn);
         var pseudo = Field(source, CPseudo);
@@ -237,6 +227,16 @@ public sealed class ChunkParser
             if (pseudo.Length != 64 || !IsHex(pseudo)) Error(CPseudo, pseudo, ValidationRules.V05);
         }
         else Error(CBsn, default, ValidationRules.V06);
+
+        // bron, bron_traject_id
+        var bron = Field(source, CBron);
+        var id = Field(source, CId);
+        if (bron.IsEmpty) Error(CBron, bron, ValidationRules.V01);
+        else if (!IsIdentifier(bron)) Error(CBron, bron, ValidationRules.V02);
+        else if (ContainsOwnBsn(bron, bsn)) Error(CBron, bron, ValidationRules.V30);
+        if (id.IsEmpty) Error(CId, id, ValidationRules.V01);
+        else if (!IsIdentifier(id)) Error(CId, id, ValidationRules.V02);
+        else if (ContainsOwnBsn(id, bsn)) Error(CId, id, ValidationRules.V30);
 
         // dates
         var start = Field(source, CStart);
@@ -317,7 +317,7 @@ public sealed class ChunkParser
             productcategorie = default;
         }
         var productcode = Field(source, CProductcode);
-        if (Redaction.ContainsPossibleBsn(productcode)) Error(CProductcode, productcode, ValidationRules.V30);
+        if (ContainsOwnBsn(productcode, bsn)) Error(CProductcode, productcode, ValidationRules.V30);
         else if (!productcode.IsEmpty && !(productcode.Length <= 16 && IsAlphanumeric(productcode)))
         {
             Warning(CProductcode, productcode, ValidationRules.V15);
@@ -325,7 +325,7 @@ public sealed class ChunkParser
         }
 
         var naam = Field(source, CNaam);
-        if (Redaction.ContainsPossibleBsn(naam)) Error(CNaam, naam, ValidationRules.V30);
+        if (ContainsOwnBsn(naam, bsn)) Error(CNaam, naam, ValidationRules.V30);
 
         // reden_einde
         var reden = Field(source, CReden);
@@ -426,6 +426,10 @@ public sealed class ChunkParser
         output.RowsRejected++;
         output.Findings.Add(new Finding(_fileName, line, column, value, rule));
     }
+
+    /// <summary>Providers sometimes use the BSN as their own id or put it in a text field: that must not be stored.</summary>
+    private static bool ContainsOwnBsn(ReadOnlySpan<byte> value, ReadOnlySpan<byte> bsn) =>
+        bsn.Length == 9 && value.Length >= 9 && value.IndexOf(bsn) >= 0;
 
     private static void WriteUpper(ByteBuffer w, ReadOnlySpan<byte> oneLetter)
     {

@@ -59,7 +59,7 @@ public static class ValidationRules
     public static readonly ValidationRule V28 = new("V28", Severity.Fout, "startdatum", "Startdatum ligt in de toekomst.");
     public static readonly ValidationRule V29 = new("V29", Severity.Waarschuwing, "einddatum", "Einddatum ligt in de toekomst; het traject telt als lopend tot die datum.");
 
-    public static readonly ValidationRule V30 = new("V30", Severity.Fout, "veld", "Het veld bevat een getal van 9 cijfers dat de 11-proef doorstaat (mogelijk een BSN); een BSN hoort alleen in de kolom bsn.");
+    public static readonly ValidationRule V30 = new("V30", Severity.Fout, "veld", "Het veld bevat het BSN van deze regel; een BSN hoort alleen in de kolom bsn (gebruik een eigen traject-id).");
 
     public static readonly ValidationRule D01 = new("D01", Severity.Fout, "bron_traject_id", "Dubbel traject: de combinatie bron en bron_traject_id komt eerder in dit bestand voor.");
 

@@ -61,25 +61,30 @@ public class ReviewRegressionTests
     }
 
     [Fact]
-    public void A_bsn_in_another_column_is_rejected_and_never_shown()
+    public void The_rows_own_bsn_in_another_column_is_rejected_and_no_bsn_is_ever_shown()
     {
         using var temp = new TempStore();
-        var bsn = Fixture.TestBsn(5);
+        // Rows 1-3 carry their own BSN (Fixture.Row(n) has TestBsn(n)) in another column: V30. Row 4 has it as its
+        // gemeentecode: V09, with the value masked. Row 5 has a 9-digit id that is not its BSN: fine.
         var path = temp.WriteFile("lek.csv", new Fixture()
-            .Add(Fixture.Row(1, ("bron_traject_id", "BSN" + bsn)))
-            .Add(Fixture.Row(2, ("aanbieder_naam", $"Zorg voor {bsn}")))
-            .Add(Fixture.Row(3, ("productcode", bsn)))
-            .Add(Fixture.Row(4, ("gemeentecode", bsn)))
+            .Add(Fixture.Row(1, ("bron_traject_id", "BSN" + Fixture.TestBsn(1))))
+            .Add(Fixture.Row(2, ("aanbieder_naam", $"Zorg voor {Fixture.TestBsn(2)}")))
+            .Add(Fixture.Row(3, ("productcode", Fixture.TestBsn(3))))
+            .Add(Fixture.Row(4, ("gemeentecode", Fixture.TestBsn(4))))
+            .Add(Fixture.Row(5, ("bron_traject_id", Fixture.TestBsn(6))))
             .ToString());
         using var store = temp.Open();
         var result = new IngestService(store, Options).Ingest([path]).Single();
 
-        Assert.Equal(4, result.RowsRejected);
+        Assert.Equal((5L, 1L, 4L), (result.RowsRead, result.RowsAccepted, result.RowsRejected));
         Assert.Equal(["V30:2:bron_traject_id", "V30:3:aanbieder_naam", "V30:4:productcode", "V09:5:gemeentecode"],
             result.FirstFindings.Select(f => $"{f.Code}:{f.Regel}:{f.Kolom}"));
-        Assert.All(result.FirstFindings, f => Assert.DoesNotContain(bsn, f.Waarde ?? ""));
-        Assert.Equal(0L, store.Scalar<long>($"SELECT count(*) FROM finding WHERE waarde LIKE '%{bsn}%'"));
-        Assert.Equal(0L, store.Scalar<long>($"SELECT count(*) FROM aanbieder WHERE aanbieder_naam LIKE '%{bsn}%'"));
+        foreach (var n in Enumerable.Range(1, 4))
+        {
+            Assert.All(result.FirstFindings, f => Assert.DoesNotContain(Fixture.TestBsn(n), f.Waarde ?? ""));
+            Assert.Equal(0L, store.Scalar<long>($"SELECT count(*) FROM finding WHERE waarde LIKE '%{Fixture.TestBsn(n)}%'"));
+            Assert.Equal(0L, store.Scalar<long>($"SELECT count(*) FROM aanbieder WHERE aanbieder_naam LIKE '%{Fixture.TestBsn(n)}%'"));
+        }
     }
 
     [Fact]
