@@ -431,7 +431,7 @@ public sealed class IngestService(ZichtStore store, IngestOptions? options = nul
             if (clean is not null)
             {
                 var delivered = parsed.DuplicateLines.Count == 0 ? clean : $"(SELECT * FROM {clean} ANTI JOIN duplicate_line USING (regel))";
-                StoreNewYouths(youths, delivered, workPrefix);
+                StoreNewYouths(youths, parsed.DuplicateLines.Count == 0 ? null : delivered, workPrefix);
                 EndPhase("opslaan: jeugdigen");
                 if (store.Scalar<long>("SELECT count(*) FROM (SELECT 1 FROM trajectory LIMIT 1)") > 0)
                 {
@@ -504,8 +504,12 @@ public sealed class IngestService(ZichtStore store, IngestOptions? options = nul
                 now()::TIMESTAMP, {clock.ElapsedMilliseconds})
             """);
 
-    /// <summary>Stores the youths this delivery added; those only on rejected duplicate rows are forgotten, not stored.</summary>
-    private void StoreNewYouths(YouthRegistry youths, string delivered, string workPrefix)
+    /// <summary>
+    /// Stores the youths this delivery added. Youths are only registered for accepted rows, so only rows
+    /// rejected later as duplicates can leave one unused (<paramref name="deliveredWithDuplicatesRemoved"/>
+    /// is then given): such youths are forgotten, not stored.
+    /// </summary>
+    private void StoreNewYouths(YouthRegistry youths, string? deliveredWithDuplicatesRemoved, string workPrefix)
     {
         if (youths.Added.Count == 0) return;
         var youthFile = workPrefix + "_youth.csv";
@@ -518,14 +522,20 @@ public sealed class IngestService(ZichtStore store, IngestOptions? options = nul
                 writer.Write('\n');
             }
         var added = $"read_csv({Sql(youthFile)}, delim=';', header=false, quote='', escape='', auto_detect=false, columns={{'youth_id': 'INTEGER', 'pseudoniem': 'VARCHAR'}})";
+        if (deliveredWithDuplicatesRemoved is null)
+        {
+            store.Execute($"INSERT INTO youth SELECT * FROM {added}");
+            return;
+        }
+        var used = $"(SELECT DISTINCT youth_id FROM {deliveredWithDuplicatesRemoved}) AS used";
         var orphans = new List<int>();
         using (var command = store.Connection.CreateCommand())
         {
-            command.CommandText = $"SELECT youth_id FROM {added} ANTI JOIN (SELECT DISTINCT youth_id FROM {delivered}) AS used USING (youth_id)";
+            command.CommandText = $"SELECT youth_id FROM {added} ANTI JOIN {used} USING (youth_id)";
             using var reader = command.ExecuteReader();
             while (reader.Read()) orphans.Add(reader.GetInt32(0));
         }
-        store.Execute($"INSERT INTO youth SELECT * FROM {added} SEMI JOIN (SELECT DISTINCT youth_id FROM {delivered}) AS used USING (youth_id)");
+        store.Execute($"INSERT INTO youth SELECT * FROM {added} SEMI JOIN {used} USING (youth_id)");
         youths.Forget(orphans);
     }
 

@@ -182,4 +182,23 @@ public class ReviewRegressionTests
             FROM youth_gemeente
             """));
     }
+
+    [Fact]
+    public void A_youth_only_on_a_rejected_duplicate_row_is_not_stored()
+    {
+        using var temp = new TempStore();
+        // Line 3 repeats T1's id with another youth's BSN: rejected (D01), and that youth has no other row.
+        var path = temp.WriteFile("dubbel.csv", new Fixture().Add(Fixture.Row(1)).Add(Fixture.Row(2, ("bron_traject_id", "T1"))).Add(Fixture.Row(3)).ToString());
+        using var store = temp.Open();
+        var result = new IngestService(store, Options).Ingest([path]).Single();
+        Assert.Equal((3L, 2L, 1L), (result.RowsRead, result.RowsAccepted, result.RowsRejected));
+        Assert.Equal(2L, store.Scalar<long>("SELECT count(*) FROM youth"));
+        Assert.Equal(2L, store.Scalar<long>("SELECT count(DISTINCT youth_id) FROM trajectory"));
+
+        // The same youth delivered later gets a youth row after all.
+        var later = temp.WriteFile("later.csv", new Fixture().Add(Fixture.Row(2, ("bron_traject_id", "T9"))).ToString());
+        new IngestService(store, Options).Ingest([later]);
+        Assert.Equal(3L, store.Scalar<long>("SELECT count(*) FROM youth"));
+        Assert.Equal(0L, store.Scalar<long>("SELECT count(*) FROM trajectory ANTI JOIN youth USING (youth_id)"));
+    }
 }
