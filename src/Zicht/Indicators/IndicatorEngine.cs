@@ -1,0 +1,196 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Zicht.Storage;
+
+namespace Zicht.Indicators;
+
+public sealed record ComputeOptions
+{
+    /// <summary>Recompute every period even when only some changed.</summary>
+    public bool Full { get; init; }
+    /// <summary>Catalogue parameters that override the shipped ones (e.g. wachttijd_norm_dagen).</summary>
+    public IReadOnlyDictionary<string, string>? Parameters { get; init; }
+}
+
+/// <summary>What a compute run did.</summary>
+public sealed record ComputeResult(
+    bool UpToDate,
+    bool Full,
+    DateOnly? RecomputedFrom,
+    int PeriodsComputed,
+    long RowsWritten,
+    TimeSpan Duration,
+    IReadOnlyList<(string IndicatorId, TimeSpan Duration)> PerIndicator);
+
+public readonly record struct ComputeProgress(string Step, int Done, int Total);
+
+/// <summary>
+/// Computes the whole catalogue for every level and period, set-based in DuckDB: one unit query per
+/// indicator (from the catalogue), one aggregation over all levels at once (GROUPING SETS), one
+/// benchmark pass. Recomputes only the periods a new delivery can have changed.
+/// </summary>
+public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalogue = null)
+{
+    private readonly IndicatorCatalogue _catalogue = catalogue ?? IndicatorCatalogue.Load();
+
+    // Look-forward windows (geen nieuwe start) reach back this far from a change: the largest window + 1 month.
+    private int LookForwardMonths(ComputeOptions options) => 1 + Math.Max(
+        Parameter("venster_geen_nieuwe_start_maanden", options), Parameter("venster_geen_nieuwe_start_kort_maanden", options));
+
+    private int Parameter(string name, ComputeOptions options) =>
+        int.Parse(options.Parameters is not null && options.Parameters.TryGetValue(name, out var v) ? v : _catalogue.Parameters[name], CultureInfo.InvariantCulture);
+
+    public static void EnsureResultTable(ZichtStore store) => store.Execute(SqlResources.Read("Indicators.Engine.indicator_value.sql"));
+
+    public ComputeResult Compute(ComputeOptions? options = null, IProgress<ComputeProgress>? progress = null)
+    {
+        options ??= new ComputeOptions();
+        var clock = Stopwatch.StartNew();
+        store.EnsureDerivedTablesCurrent();
+        EnsureResultTable(store);
+
+        var version = store.TrajectoryVersion();
+        var fingerprint = Fingerprint(options);
+        var full = options.Full
+                   || store.GetMeta("indicators_fingerprint") != fingerprint
+                   || store.GetMeta("indicators_for") is null
+                   || !long.TryParse(store.GetMeta("indicators_max_delivery"), out var lastDelivery);
+        lastDelivery = full ? 0 : long.Parse(store.GetMeta("indicators_max_delivery")!, CultureInfo.InvariantCulture);
+        if (!full && store.GetMeta("indicators_for") == version)
+            return new ComputeResult(true, false, null, 0, 0, clock.Elapsed, []);
+
+        DateOnly vanaf = DateOnly.MinValue;
+        if (!full)
+        {
+            var changedFrom = FirstAffectedDate(lastDelivery);
+            if (changedFrom is null) full = true;   // rows replaced or removed: the safe answer is to recompute all
+            else vanaf = changedFrom.Value.AddMonths(-LookForwardMonths(options));
+        }
+
+        var perIndicator = new List<(string, TimeSpan)>();
+        store.Execute("BEGIN TRANSACTION");
+        try
+        {
+            progress?.Report(new ComputeProgress("voorbereiden", 0, _catalogue.Indicators.Count));
+            foreach (var sql in SqlResources.ReadAll("Indicators.Prelude."))
+                store.Execute(sql.Replace("{{vanaf}}", vanaf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            store.Execute(SqlResources.Read("Indicators.Engine.population.sql"));
+            if (!full && store.Scalar<string>("SELECT CAST(data_van AS VARCHAR) FROM ind_meta") != store.GetMeta("indicators_data_van"))
+            {
+                // Earlier data arrived: look-back completeness (herhaald beroep) shifts for every period.
+                store.Execute("ROLLBACK");
+                return Compute(options with { Full = true }, progress);
+            }
+
+            var aggregate = SqlResources.Read("Indicators.Engine.aggregate.sql");
+            var done = 0;
+            foreach (var indicator in _catalogue.Indicators)
+            {
+                var indicatorClock = Stopwatch.StartNew();
+                progress?.Report(new ComputeProgress(indicator.Id, done, _catalogue.Indicators.Count));
+                store.Execute(UnitsTableSql(_catalogue.UnitSql(indicator, options.Parameters)));
+                store.Execute(FillAggregate(aggregate, indicator));
+                perIndicator.Add((indicator.Id, indicatorClock.Elapsed));
+                done++;
+            }
+            progress?.Report(new ComputeProgress("vergelijken", done, _catalogue.Indicators.Count));
+            if (full) store.Execute("DELETE FROM indicator_value");
+            else store.Execute("DELETE FROM indicator_value WHERE periode IN (SELECT periode FROM ind_periode)");
+            store.Execute(SqlResources.Read("Indicators.Engine.benchmark.sql"));
+            var periods = (int)store.Scalar<long>("SELECT count(*) FROM ind_periode");
+            var rows = store.Scalar<long>("SELECT count(*) FROM ind_raw");
+            store.SetMeta("indicators_for", version);
+            store.SetMeta("indicators_fingerprint", fingerprint);
+            store.SetMeta("indicators_max_delivery", (store.Scalar<long?>("SELECT max(delivery_id) FROM trajectory") ?? 0).ToString(CultureInfo.InvariantCulture));
+            store.SetMeta("indicators_data_van", store.Scalar<string>("SELECT CAST(data_van AS VARCHAR) FROM ind_meta"));
+            store.Execute("DROP TABLE IF EXISTS ind_units; DROP TABLE IF EXISTS ind_actief; DROP TABLE IF EXISTS ind_start; DROP TABLE IF EXISTS ind_einde; DROP TABLE IF EXISTS ind_jeugdige; DROP TABLE IF EXISTS ind_episode;");
+            store.Execute("COMMIT");
+            return new ComputeResult(false, full, full ? null : vanaf, periods, rows, clock.Elapsed, perIndicator);
+        }
+        catch
+        {
+            try { store.Execute("ROLLBACK"); } catch (Exception) { /* the original error matters more */ }
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The earliest date whose figures the deliveries after <paramref name="lastDelivery"/> can change: the
+    /// start of any episode that holds or touches one of their trajectories. Null when older rows were replaced
+    /// (a delivery superseded earlier rows), because then removed rows can have changed any period.
+    /// </summary>
+    private DateOnly? FirstAffectedDate(long lastDelivery)
+    {
+        var superseded = store.Scalar<long>($"SELECT coalesce(sum(rows_superseded), 0) + count(*) FILTER (WHERE status <> 'actief' AND delivery_id <= {lastDelivery}) FROM delivery WHERE delivery_id > {lastDelivery} OR status <> 'actief'");
+        if (superseded > 0) return null;
+        var first = store.Scalar<DateTime?>($"""
+            WITH new_trajectories AS (
+                SELECT youth_id, startdatum, coalesce(einddatum, DATE '9999-12-31') AS einde FROM trajectory WHERE delivery_id > {lastDelivery}
+            )
+            SELECT CAST(least(min(new_trajectories.startdatum), coalesce(min(episode.startdatum), DATE '9999-12-31')) AS TIMESTAMP)
+            FROM new_trajectories
+            LEFT JOIN episode
+              ON episode.youth_id = new_trajectories.youth_id
+             AND episode.startdatum <= new_trajectories.einde
+             AND coalesce(episode.einddatum, DATE '9999-12-31') >= new_trajectories.startdatum - 1
+            """);
+        return first is null ? DateOnly.MaxValue : DateOnly.FromDateTime(first.Value);
+    }
+
+    private string Fingerprint(ComputeOptions options)
+    {
+        var text = new StringBuilder();
+        foreach (var indicator in _catalogue.Indicators) text.Append(indicator.Id).Append(_catalogue.UnitSql(indicator, options.Parameters));
+        foreach (var name in new[] { "Indicators.Engine.aggregate.sql", "Indicators.Engine.benchmark.sql", "Indicators.Engine.population.sql" })
+            text.Append(SqlResources.Read(name));
+        foreach (var sql in SqlResources.ReadAll("Indicators.Prelude.")) text.Append(sql);
+        text.Append(store.GetMeta("reference_version"));
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
+    }
+
+    /// <summary>The catalogue's unit query, typed the same way for every indicator (NULL columns have no type of their own).</summary>
+    internal static string UnitsTableSql(string unitSql) => $"""
+        CREATE OR REPLACE TEMP TABLE ind_units AS
+        SELECT CAST(periode AS VARCHAR) AS periode, CAST(unit_id AS BIGINT) AS unit_id,
+               CAST(gemeentecode AS VARCHAR) AS gemeentecode, CAST(jeugdregiocode AS VARCHAR) AS jeugdregiocode,
+               CAST(aanbieder_agb AS VARCHAR) AS aanbieder_agb,
+               coalesce(CAST(in_teller AS BOOLEAN), false) AS in_teller, coalesce(CAST(in_noemer AS BOOLEAN), false) AS in_noemer,
+               CAST(meetwaarde AS DOUBLE) AS meetwaarde, CAST(categorie AS VARCHAR) AS categorie,
+               CAST(zorgvorm AS VARCHAR) AS zorgvorm, CAST(leeftijdsgroep AS VARCHAR) AS leeftijdsgroep,
+               CAST(geslacht AS VARCHAR) AS geslacht, CAST(verwijzer AS VARCHAR) AS verwijzer
+        FROM (
+        {unitSql}
+        ) AS units
+        """;
+
+    internal static string FillAggregate(string template, IndicatorDefinition indicator) => template
+        .Replace("{{indicator_id}}", indicator.Id)
+        .Replace("{{berekening}}", BerekeningCode(indicator.Berekening))
+        .Replace("{{richting}}", indicator.RichtingTekst)
+        .Replace("{{eenheid}}", indicator.Eenheid.Replace("'", "''"))
+        .Replace("{{tekst_eenheid}}", TextUnit(indicator).Replace("'", "''"))
+        .Replace("{{decimalen}}", indicator.Berekening is Berekening.Aantal or Berekening.Mediaan or Berekening.P90 ? "0" : "1")
+        .Replace("{{kwantiel}}", indicator.Berekening == Berekening.P90 ? "0.9" : "0.5")
+        .Replace("{{met_aanbieder}}", indicator.Niveaus.Contains("aanbieder") ? "true" : "false")
+        .Replace("{{niveaus}}", string.Join(", ", indicator.Niveaus.Where(n => n != "aanbieder").Select(n => $"'{n}'")));
+
+    public static string BerekeningCode(Berekening berekening) => berekening switch
+    {
+        Berekening.Per1000 => "per_1000",
+        Berekening.Aandeel => "aandeel",
+        Berekening.Verdeling => "verdeling",
+        Berekening.Aantal => "aantal",
+        Berekening.Mediaan => "mediaan",
+        _ => "p90",
+    };
+
+    /// <summary>What follows the two numbers in a benchmark sentence: "(12,1 tegen 10,4 per 1.000)".</summary>
+    private static string TextUnit(IndicatorDefinition indicator) => indicator.Eenheid switch
+    {
+        "procent" => "",
+        "per 1.000 jeugdigen" => " per 1.000",
+        var other => " " + other,
+    };
+}
