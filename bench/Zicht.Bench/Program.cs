@@ -7,6 +7,7 @@ var rest = args.Skip(1).ToArray();
 switch (benchmark)
 {
     case "ingest": return IngestBench.Run(rest);
+    case "compute": return ComputeBench.Run(rest);
     default:
         Console.WriteLine("benchmarks: ingest");
         return benchmark == "help" ? 0 : 2;

@@ -75,7 +75,12 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
         {
             progress?.Report(new ComputeProgress("voorbereiden", 0, _catalogue.Indicators.Count));
             foreach (var sql in SqlResources.ReadAll("Indicators.Prelude."))
+            {
+                var preludeClock = Stopwatch.StartNew();
                 store.Execute(sql.Replace("{{vanaf}}", vanaf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+                if (Environment.GetEnvironmentVariable("ZICHT_TIMING") is not null)
+                    Console.Error.WriteLine($"prelude: {preludeClock.Elapsed.TotalSeconds:F2} s");
+            }
             store.Execute(SqlResources.Read("Indicators.Engine.population.sql"));
             if (!full && store.Scalar<string>("SELECT CAST(data_van AS VARCHAR) FROM ind_meta") != store.GetMeta("indicators_data_van"))
             {
@@ -91,7 +96,10 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
                 var indicatorClock = Stopwatch.StartNew();
                 progress?.Report(new ComputeProgress(indicator.Id, done, _catalogue.Indicators.Count));
                 store.Execute(UnitsTableSql(_catalogue.UnitSql(indicator, options.Parameters)));
+                var unitsTime = indicatorClock.Elapsed;
                 store.Execute(FillAggregate(aggregate, indicator));
+                if (Environment.GetEnvironmentVariable("ZICHT_TIMING") is not null)
+                    Console.Error.WriteLine($"{indicator.Id}: units {unitsTime.TotalSeconds:F2} s, aggregate {(indicatorClock.Elapsed - unitsTime).TotalSeconds:F2} s");
                 perIndicator.Add((indicator.Id, indicatorClock.Elapsed));
                 done++;
             }
@@ -105,7 +113,7 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             store.SetMeta("indicators_fingerprint", fingerprint);
             store.SetMeta("indicators_max_delivery", (store.Scalar<long?>("SELECT max(delivery_id) FROM trajectory") ?? 0).ToString(CultureInfo.InvariantCulture));
             store.SetMeta("indicators_data_van", store.Scalar<string>("SELECT CAST(data_van AS VARCHAR) FROM ind_meta"));
-            store.Execute("DROP TABLE IF EXISTS ind_units; DROP TABLE IF EXISTS ind_actief; DROP TABLE IF EXISTS ind_start; DROP TABLE IF EXISTS ind_einde; DROP TABLE IF EXISTS ind_jeugdige; DROP TABLE IF EXISTS ind_episode;");
+            store.Execute("DROP TABLE IF EXISTS ind_units; DROP VIEW IF EXISTS ind_actief; DROP TABLE IF EXISTS ind_start; DROP TABLE IF EXISTS ind_einde; DROP TABLE IF EXISTS ind_jeugdige; DROP TABLE IF EXISTS ind_episode;");
             store.Execute("COMMIT");
             return new ComputeResult(false, full, full ? null : vanaf, periods, rows, clock.Elapsed, perIndicator);
         }
@@ -157,7 +165,7 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
                CAST(gemeentecode AS VARCHAR) AS gemeentecode, CAST(jeugdregiocode AS VARCHAR) AS jeugdregiocode,
                CAST(aanbieder_agb AS VARCHAR) AS aanbieder_agb,
                coalesce(CAST(in_teller AS BOOLEAN), false) AS in_teller, coalesce(CAST(in_noemer AS BOOLEAN), false) AS in_noemer,
-               CAST(meetwaarde AS DOUBLE) AS meetwaarde, CAST(categorie AS VARCHAR) AS categorie,
+               CAST(meetwaarde AS DOUBLE) AS meetwaarde, coalesce(CAST(categorie AS VARCHAR), 'totaal') AS categorie,
                CAST(zorgvorm AS VARCHAR) AS zorgvorm, CAST(leeftijdsgroep AS VARCHAR) AS leeftijdsgroep,
                CAST(geslacht AS VARCHAR) AS geslacht, CAST(verwijzer AS VARCHAR) AS verwijzer
         FROM (
@@ -172,7 +180,12 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
         .Replace("{{eenheid}}", indicator.Eenheid.Replace("'", "''"))
         .Replace("{{tekst_eenheid}}", TextUnit(indicator).Replace("'", "''"))
         .Replace("{{decimalen}}", indicator.Berekening is Berekening.Aantal or Berekening.Mediaan or Berekening.P90 ? "0" : "1")
-        .Replace("{{kwantiel}}", indicator.Berekening == Berekening.P90 ? "0.9" : "0.5")
+        .Replace("{{kwantiel_expr}}", indicator.Berekening switch
+        {
+            Berekening.Mediaan => "quantile_cont(meetwaarde, 0.5) FILTER (WHERE in_teller)",
+            Berekening.P90 => "quantile_cont(meetwaarde, 0.9) FILTER (WHERE in_teller)",
+            _ => "CAST(NULL AS DOUBLE)",
+        })
         .Replace("{{met_aanbieder}}", indicator.Niveaus.Contains("aanbieder") ? "true" : "false")
         .Replace("{{niveaus}}", string.Join(", ", indicator.Niveaus.Where(n => n != "aanbieder").Select(n => $"'{n}'")));
 

@@ -1,14 +1,9 @@
 -- Counts the units of one indicator (table ind_units) per area and period, for every level at once.
--- A unit (a youth or an episode) counts once per area: bool_or over its rows. {{...}} are filled in by
--- IndicatorEngine from the catalogue entry.
+-- The unit query gives one row per unit (a youth or an episode) per period and category, so plain
+-- counts are counts of distinct units (IndicatorEngine checks this in its tests). {{...}} are filled in
+-- by IndicatorEngine from the catalogue entry.
 INSERT INTO ind_raw
-WITH area_units AS (
-    SELECT periode, unit_id, gemeentecode, jeugdregiocode, coalesce(categorie, 'totaal') AS categorie,
-           bool_or(in_teller) AS in_teller, bool_or(in_noemer) AS in_noemer, max(meetwaarde) AS meetwaarde
-    FROM ind_units
-    GROUP BY periode, unit_id, gemeentecode, jeugdregiocode, coalesce(categorie, 'totaal')
-),
-area_counts AS (
+WITH area_counts AS (
     SELECT
         CASE WHEN grouping(gemeentecode) = 0 THEN 'gemeente' WHEN grouping(jeugdregiocode) = 0 THEN 'regio' ELSE 'land' END AS niveau,
         coalesce(gemeentecode, jeugdregiocode, 'NL') AS gebied_code,
@@ -16,24 +11,18 @@ area_counts AS (
         count(*) FILTER (WHERE in_teller) AS teller_units,
         count(*) FILTER (WHERE in_noemer) AS noemer_units,
         count(*) AS alle_units,
-        quantile_cont(meetwaarde, {{kwantiel}}) FILTER (WHERE in_teller) AS kwantiel_waarde
-    FROM area_units
-    GROUP BY GROUPING SETS ((periode, categorie, gemeentecode, jeugdregiocode), (periode, categorie, jeugdregiocode), (periode, categorie))
-),
-provider_units AS (
-    SELECT periode, unit_id, aanbieder_agb, coalesce(categorie, 'totaal') AS categorie,
-           bool_or(in_teller) AS in_teller, bool_or(in_noemer) AS in_noemer, max(meetwaarde) AS meetwaarde
+        {{kwantiel_expr}} AS kwantiel_waarde
     FROM ind_units
-    WHERE aanbieder_agb IS NOT NULL AND {{met_aanbieder}}
-    GROUP BY periode, unit_id, aanbieder_agb, coalesce(categorie, 'totaal')
+    GROUP BY GROUPING SETS ((periode, categorie, gemeentecode, jeugdregiocode), (periode, categorie, jeugdregiocode), (periode, categorie))
 ),
 provider_counts AS (
     SELECT 'aanbieder' AS niveau, aanbieder_agb AS gebied_code, periode, categorie,
            count(*) FILTER (WHERE in_teller) AS teller_units,
            count(*) FILTER (WHERE in_noemer) AS noemer_units,
            count(*) AS alle_units,
-           quantile_cont(meetwaarde, {{kwantiel}}) FILTER (WHERE in_teller) AS kwantiel_waarde
-    FROM provider_units
+           {{kwantiel_expr}} AS kwantiel_waarde
+    FROM ind_units
+    WHERE aanbieder_agb IS NOT NULL AND {{met_aanbieder}}
     GROUP BY periode, categorie, aanbieder_agb
 ),
 all_counts AS (

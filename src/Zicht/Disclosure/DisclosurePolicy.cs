@@ -1,0 +1,31 @@
+namespace Zicht.Disclosure;
+
+/// <summary>
+/// The disclosure policy for figures that leave the analyst's own scope. Defaults follow PRODUCT.md:
+/// counts 1-4 are shown as "&lt; 5", a percentage needs a denominator of at least 10.
+/// </summary>
+public sealed record DisclosurePolicy
+{
+    /// <summary>Counts from 1 up to this value minus one are primary-suppressed (shown as "&lt; 5").</summary>
+    public int MinCount { get; init; } = 5;
+
+    /// <summary>A percentage (or median) is published only when its denominator reaches this.</summary>
+    public int MinDenominator { get; init; } = 10;
+
+    /// <summary>Publish zero counts as 0 (zeros are structural knowledge); set to true to hide them too.</summary>
+    public bool SuppressZeros { get; init; }
+
+    /// <summary>0 = no rounding; 5 = published counts rounded to the nearest multiple of 5.</summary>
+    public int RoundingBase { get; init; }
+
+    /// <summary>
+    /// The width an attacker's interval for a primary-suppressed cell must keep. 3 means the attacker learns
+    /// nothing beyond what "&lt; 5" already says (the cell stays anywhere in 1..4).
+    /// </summary>
+    public double ProtectionWidth { get; init; } = 3;
+
+    public static DisclosurePolicy Default { get; } = new();
+
+    /// <summary>What an attacker knows of a cell shown as "&lt; 5".</summary>
+    public (double Lower, double Upper) SmallCountRange => (SuppressZeros ? 0 : 1, MinCount - 1);
+}
