@@ -13,6 +13,9 @@ namespace Zicht.Disclosure;
 public sealed class AttackAuditor
 {
     private const double Epsilon = 1e-6;
+    // A finite stand-in for "no upper bound": GLOP then never has to prove unboundedness (which it may report as
+    // infeasible); any bound at or above it is reported as +infinity.
+    private const double NoUpperBound = 1e9;
 
     public AuditReport Audit(LinkedTable table, IReadOnlyList<CellStatus> status, DisclosurePolicy policy)
     {
@@ -29,7 +32,7 @@ public sealed class AttackAuditor
         foreach (var i in involved)
         {
             var (lower, upper) = PriorKnowledge(table.Cells[i], status[i], policy);
-            variables[i] = solver.MakeNumVar(lower, upper, "x" + i);
+            variables[i] = solver.MakeNumVar(lower, Math.Min(upper, NoUpperBound), "x" + i);
         }
         foreach (var relation in relations)
         {
@@ -44,7 +47,7 @@ public sealed class AttackAuditor
             var lower = Optimise(solver, variables[cell], minimise: true);
             var upper = Optimise(solver, variables[cell], minimise: false);
             lower = Math.Ceiling(lower - Epsilon);
-            upper = double.IsPositiveInfinity(upper) ? upper : Math.Floor(upper + Epsilon);
+            upper = upper >= NoUpperBound - 1 ? double.PositiveInfinity : Math.Floor(upper + Epsilon);
             var width = upper - lower;
             string? reason = null;
             if (width < Epsilon) reason = "de waarde ligt vast";
