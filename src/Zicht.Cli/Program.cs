@@ -8,4 +8,7 @@ root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(RulesCommand.Create());
+root.Subcommands.Add(IndicatorsCommand.Create());
+root.Subcommands.Add(ComputeCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
 return root.Parse(args).Invoke();

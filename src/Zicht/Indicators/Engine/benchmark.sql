@@ -9,7 +9,8 @@ WITH with_interval AS (
         raw.*,
         periode.soort AS periode_soort,
         periode.vorige AS vorige_periode,
-        raw.teller / nullif(raw.wilson_n, 0) AS p,
+        -- clamped: a per-1.000 count can exceed an estimated population (a small municipality, synthetic data)
+        least(1.0, raw.teller / nullif(raw.wilson_n, 0)) AS p,
         1.96 * 1.96 / nullif(raw.wilson_n, 0) AS z2_over_n
     FROM ind_raw AS raw
     JOIN ind_periode AS periode USING (periode)
