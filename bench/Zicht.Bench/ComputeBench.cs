@@ -119,7 +119,7 @@ public static class ComputeBench
         ),
         rows AS (
             SELECT i, {youthOffset} + i // 4 AS youth_id,
-                   hash(i, 1) % 1000 AS r1, hash(i, 2) % 1000 AS r2, hash(i // 4, 3) AS youth_hash, hash(i, 4) AS r4
+                   hash(i, {deliveryId}, 1) % 1000 AS r1, hash(i, {deliveryId}, 2) % 1000 AS r2, hash({youthOffset} + i // 4, 3) AS youth_hash, hash(i, {deliveryId}, 4) AS r4
             FROM range({count}) AS t(i)
         ),
         shaped AS (

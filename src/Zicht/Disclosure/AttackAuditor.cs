@@ -46,7 +46,7 @@ public sealed class AttackAuditor
         {
             var lower = Optimise(solver, variables[cell], minimise: true);
             var upper = Optimise(solver, variables[cell], minimise: false);
-            lower = Math.Ceiling(lower - Epsilon);
+            lower = Math.Ceiling(lower - Epsilon) + 0.0;   // + 0.0 turns -0 into 0
             upper = upper >= NoUpperBound - 1 ? double.PositiveInfinity : Math.Floor(upper + Epsilon);
             var width = upper - lower;
             string? reason = null;

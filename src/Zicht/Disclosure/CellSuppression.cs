@@ -34,7 +34,7 @@ public sealed class CellSuppression(DisclosurePolicy policy, AttackAuditor? audi
             if (audit.Passed) return new ProtectedTable(table, status, audit, round);
             var changed = false;
             foreach (var failure in audit.Failures)
-                changed |= HideOneMoreComplement(table, status, relationsOfCell[failure.Cell], failure.Cell);
+                changed |= HideOneMoreComplement(table, status, relationsOfCell[failure.Cell], failure.Cell, relationsOfCell);
             if (!changed)
             {
                 // No publishable complement left in the failing relations: hide every non-zero cell of them.
@@ -74,10 +74,21 @@ public sealed class CellSuppression(DisclosurePolicy policy, AttackAuditor? audi
         } while (changed);
     }
 
-    private bool HideOneMoreComplement(LinkedTable table, CellStatus[] status, List<Relation> relations, int failing)
+    private bool HideOneMoreComplement(LinkedTable table, CellStatus[] status, List<Relation> relations, int failing, List<Relation>[] relationsOfCell)
     {
         // Prefer the relation with the fewest hidden cells: that is where the attacker's equation is tightest.
         foreach (var relation in relations.OrderBy(r => r.Parts.Append(r.Total).Count(m => status[m] != CellStatus.Gepubliceerd)))
+        {
+            var complement = BestComplement(table, status, relation, failing);
+            if (complement is null) continue;
+            status[complement.Value] = CellStatus.Secundair;
+            return true;
+        }
+        // Nothing left to hide beside the cell itself: the leak runs through the other relations of the hidden
+        // cells next to it (their published parts pin them), so hide a complement there.
+        var neighbours = relations.SelectMany(r => r.Parts.Append(r.Total)).Where(m => m != failing && status[m] != CellStatus.Gepubliceerd).Distinct();
+        foreach (var relation in neighbours.SelectMany(n => relationsOfCell[n]).Distinct()
+                     .OrderBy(r => r.Parts.Append(r.Total).Count(m => status[m] != CellStatus.Gepubliceerd)))
         {
             var complement = BestComplement(table, status, relation, failing);
             if (complement is null) continue;

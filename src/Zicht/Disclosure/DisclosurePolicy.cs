@@ -12,8 +12,13 @@ public sealed record DisclosurePolicy
     /// <summary>A percentage (or median) is published only when its denominator reaches this.</summary>
     public int MinDenominator { get; init; } = 10;
 
-    /// <summary>Publish zero counts as 0 (zeros are structural knowledge); set to true to hide them too.</summary>
-    public bool SuppressZeros { get; init; }
+    /// <summary>
+    /// Show zero counts as "&lt; 5" too. On by default: if zeros were shown, "&lt; 5" would mean 1..4, and a total
+    /// made of several "&lt; 5" cells would have a known lower bound (three of them: at least 3), which no amount
+    /// of secondary suppression can hide. Set to false to show zeros as 0 (and accept that audits then fail on
+    /// such totals).
+    /// </summary>
+    public bool SuppressZeros { get; init; } = true;
 
     /// <summary>0 = no rounding; 5 = published counts rounded to the nearest multiple of 5.</summary>
     public int RoundingBase { get; init; }
@@ -27,5 +32,6 @@ public sealed record DisclosurePolicy
     public static DisclosurePolicy Default { get; } = new();
 
     /// <summary>What an attacker knows of a cell shown as "&lt; 5".</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public (double Lower, double Upper) SmallCountRange => (SuppressZeros ? 0 : 1, MinCount - 1);
 }

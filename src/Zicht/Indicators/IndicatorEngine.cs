@@ -109,6 +109,8 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             store.Execute(SqlResources.Read("Indicators.Engine.benchmark.sql"));
             var periods = (int)store.Scalar<long>("SELECT count(*) FROM ind_periode");
             var rows = store.Scalar<long>("SELECT count(*) FROM ind_raw");
+            // What youth-level facts the figures were computed with: a later change of them forces a full recompute.
+            store.Execute("CREATE OR REPLACE TABLE indicator_youth_basis AS SELECT youth_id, geboortemaand, geslacht FROM youth_fact");
             store.SetMeta("indicators_for", version);
             store.SetMeta("indicators_fingerprint", fingerprint);
             store.SetMeta("indicators_max_delivery", (store.Scalar<long?>("SELECT max(delivery_id) FROM trajectory") ?? 0).ToString(CultureInfo.InvariantCulture));
@@ -125,26 +127,25 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
     }
 
     /// <summary>
-    /// The earliest date whose figures the deliveries after <paramref name="lastDelivery"/> can change: the
-    /// start of any episode that holds or touches one of their trajectories. Null when older rows were replaced
-    /// (a delivery superseded earlier rows), because then removed rows can have changed any period.
+    /// The earliest date whose figures the deliveries after <paramref name="lastDelivery"/> can change: the earliest
+    /// start among their trajectories. An episode they merge into keeps its days and attributes before that date
+    /// (attributes of an episode come from its first trajectory, outcomes from its last), attribution to a
+    /// municipality changes only from a new start on, and look-back windows only reach forward from it.
+    /// Null when the change can reach every period: older rows were replaced, or a youth's birth month or gender
+    /// (as most recently delivered) changed.
     /// </summary>
     private DateOnly? FirstAffectedDate(long lastDelivery)
     {
-        var superseded = store.Scalar<long>($"SELECT coalesce(sum(rows_superseded), 0) + count(*) FILTER (WHERE status <> 'actief' AND delivery_id <= {lastDelivery}) FROM delivery WHERE delivery_id > {lastDelivery} OR status <> 'actief'");
+        var superseded = store.Scalar<long>($"SELECT CAST(coalesce(sum(rows_superseded), 0) + count(*) FILTER (WHERE status <> 'actief' AND delivery_id <= {lastDelivery}) AS BIGINT) FROM delivery WHERE delivery_id > {lastDelivery} OR status <> 'actief'");
         if (superseded > 0) return null;
-        var first = store.Scalar<DateTime?>($"""
-            WITH new_trajectories AS (
-                SELECT youth_id, startdatum, coalesce(einddatum, DATE '9999-12-31') AS einde FROM trajectory WHERE delivery_id > {lastDelivery}
-            )
-            SELECT CAST(least(min(new_trajectories.startdatum), coalesce(min(episode.startdatum), DATE '9999-12-31')) AS TIMESTAMP)
-            FROM new_trajectories
-            LEFT JOIN episode
-              ON episode.youth_id = new_trajectories.youth_id
-             AND episode.startdatum <= new_trajectories.einde
-             AND coalesce(episode.einddatum, DATE '9999-12-31') >= new_trajectories.startdatum - 1
+        if (!store.TableExists("indicator_youth_basis")) return null;
+        var youthsChanged = store.Scalar<long>("""
+            SELECT count(*) FROM youth_fact JOIN indicator_youth_basis AS basis USING (youth_id)
+            WHERE youth_fact.geboortemaand <> basis.geboortemaand OR youth_fact.geslacht <> basis.geslacht
             """);
-        return first is null ? DateOnly.MaxValue : DateOnly.FromDateTime(first.Value);
+        if (youthsChanged > 0) return null;
+        var first = store.Scalar<string>($"SELECT strftime(min(startdatum), '%Y-%m-%d') FROM trajectory WHERE delivery_id > {lastDelivery}");
+        return first is null ? DateOnly.MaxValue : DateOnly.ParseExact(first, "yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
     private string Fingerprint(ComputeOptions options)

@@ -4,12 +4,13 @@ namespace Zicht.Tests.Disclosure;
 
 /// <summary>
 /// Tables built to be attacked. Each test shows that the audit catches a naive suppression (the hidden value can
-/// be worked back) and passes the table that CellSuppression protects. Default policy: counts 1-4 are "&lt; 5"
-/// (the attacker knows 1..4), an "x" is at least 5, and a "&lt; 5" cell must stay anywhere in 1..4 (width 3).
+/// be worked back) and passes the table that CellSuppression protects. Policy: counts 1-4 are "&lt; 5" and zeros
+/// are shown (so the attacker knows a "&lt; 5" is 1..4), an "x" is at least 5, and a "&lt; 5" cell must stay
+/// anywhere in 1..4 (width 3). The last test shows why the shipped default also hides zeros.
 /// </summary>
 public class AdversarialTableTests
 {
-    private static readonly DisclosurePolicy Policy = DisclosurePolicy.Default;
+    private static readonly DisclosurePolicy Policy = DisclosurePolicy.Default with { SuppressZeros = false };
     private readonly AttackAuditor _auditor = new();
 
     private static CellStatus[] Naive(LinkedTable table, params string[] hidden) =>
@@ -135,6 +136,23 @@ public class AdversarialTableTests
         var protectedTable = new CellSuppression(Policy).Protect(table);
         Assert.True(protectedTable.Audit.Passed);
         Assert.Equal(CellStatus.Primair, protectedTable.Status[g1a]);
+    }
+
+    [Fact]
+    public void Several_small_cells_under_one_total_need_zeros_hidden_too()
+    {
+        // A region of three municipalities with 1 each: region 3 = 1 + 1 + 1. When zeros are shown, every "< 5" is at
+        // least 1, so the region is at least 3: the attacker narrows it to [3, 4] and no suppression can prevent that.
+        var table = new LinkedTable();
+        var region = table.Add("JZ", 3);
+        table.Relate(region, [table.Add("GM1", 1), table.Add("GM2", 1), table.Add("GM3", 1)]);
+        var showingZeros = new CellSuppression(Policy).Protect(table);
+        Assert.False(showingZeros.Audit.Passed);
+        Assert.Contains(showingZeros.Audit.Failures, f => f.Key == "JZ" && f.Lower == 3 && f.Upper == 4);
+
+        // The shipped default shows 0 as "< 5" as well (0..4): the region keeps [0, 4] and the audit passes.
+        var hidingZeros = new CellSuppression(DisclosurePolicy.Default).Protect(table);
+        Assert.True(hidingZeros.Audit.Passed);
     }
 
     [Fact]
