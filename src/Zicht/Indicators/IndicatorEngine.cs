@@ -70,6 +70,8 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
         }
 
         var perIndicator = new List<(string, TimeSpan)>();
+        // Working tables need not keep row order; DuckDB writes them faster (and in parallel) without it.
+        store.Execute("SET preserve_insertion_order = false");
         store.Execute("BEGIN TRANSACTION");
         try
         {
@@ -117,11 +119,12 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             store.SetMeta("indicators_data_van", store.Scalar<string>("SELECT CAST(data_van AS VARCHAR) FROM ind_meta"));
             store.Execute("DROP VIEW IF EXISTS ind_units; DROP VIEW IF EXISTS ind_actief; DROP TABLE IF EXISTS ind_start; DROP TABLE IF EXISTS ind_einde; DROP TABLE IF EXISTS ind_jeugdige; DROP TABLE IF EXISTS ind_episode;");
             store.Execute("COMMIT");
+            store.Execute("RESET preserve_insertion_order");
             return new ComputeResult(false, full, full ? null : vanaf, periods, rows, clock.Elapsed, perIndicator);
         }
         catch
         {
-            try { store.Execute("ROLLBACK"); } catch (Exception) { /* the original error matters more */ }
+            try { store.Execute("ROLLBACK"); store.Execute("RESET preserve_insertion_order"); } catch (Exception) { /* the original error matters more */ }
             throw;
         }
     }

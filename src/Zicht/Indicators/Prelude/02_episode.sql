@@ -9,7 +9,9 @@ SELECT
     episode.doelrealisatie, episode.crisis,
     youth.geboortemaand, youth.geslacht,
     zorgvorm.soort, zorgvorm.met_verblijf, zorgvorm.gezinsgericht,
-    zorgvorm.soort = 'jeugdhulp' AS is_jeugdhulp
+    zorgvorm.soort = 'jeugdhulp' AS is_jeugdhulp,
+    -- orders care by start, then by municipality code, so "the care that started last" is one reproducible episode
+    (episode.startdatum - DATE '1900-01-01') * 10000 + CAST(substr(episode.gemeentecode_actueel, 3) AS INTEGER) AS startvolgorde
 FROM episode
 JOIN youth_fact AS youth USING (youth_id)
 JOIN ind_gemeente AS gemeente ON gemeente.gemeentecode = episode.gemeentecode_actueel
