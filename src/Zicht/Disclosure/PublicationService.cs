@@ -20,20 +20,20 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
     {
         policy ??= DisclosurePolicy.Default;
         var definition = _catalogue.Get(indicatorId);
-        var current = Protect(definition, Load(indicatorId, periode), policy);
+        var current = Protect(definition, LoadLinkedPeriods(definition, periode), policy);
         var previousPeriode = store.Scalar<string>($"SELECT any_value(vorige_periode) FROM indicator_value WHERE indicator_id = '{Sql(indicatorId)}' AND periode = '{Sql(periode)}'");
-        var previous = previousPeriode is null ? null : Protect(definition, Load(indicatorId, previousPeriode), policy);
+        var previous = previousPeriode is null ? null : Protect(definition, LoadLinkedPeriods(definition, previousPeriode), policy);
         foreach (var audit in current.Audits.Concat(previous?.Audits ?? []))
             if (!audit.Passed) throw new DisclosureAuditFailedException(audit);
 
         var rows = new List<PublishedRow>();
-        foreach (var value in current.Values)
+        foreach (var value in current.Values.Where(v => v.Periode == periode))
         {
             var waarde = current.PublishedWaarde.GetValueOrDefault(value.Key);
-            double? Lookup(string niveau, string? gebied) => gebied is null ? null : current.PublishedWaarde.GetValueOrDefault(niveau + "|" + gebied + "|" + value.Categorie);
+            double? Lookup(string niveau, string? gebied) => gebied is null ? null : current.PublishedWaarde.GetValueOrDefault(StoredValue.KeyOf(niveau, gebied, periode, value.Categorie));
             var regio = value.Niveau == "gemeente" ? Lookup("regio", value.RegioCode) : null;
             var land = Lookup("land", "NL");
-            var vorige = previous?.PublishedWaarde.GetValueOrDefault(value.Key);
+            var vorige = previous?.PublishedWaarde.GetValueOrDefault(StoredValue.KeyOf(value.Niveau, value.GebiedCode, previousPeriode!, value.Categorie));
             // The stored sentence names the value and its reference; it may go out only when both are published
             // unchanged (rounding changes the numbers).
             var reference = definition.Berekening == Berekening.Aantal || value.Niveau == "land" ? vorige
@@ -59,6 +59,17 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
                 v.DekkingProcent, null, null, null, null, v.Rang, v.Percentiel, v.BenchmarkTekst, "intern, niet publiceren", null))
             .ToList();
         return new Publication(indicatorId, periode, false, rows, [], DisclosurePolicy.Default);
+    }
+
+    /// <summary>
+    /// The periods published together with <paramref name="periode"/>: for counts of events (a start, an end), a year
+    /// is the sum of its quarters, so a year and its four quarters form one linked table; otherwise the period alone.
+    /// </summary>
+    private IReadOnlyList<StoredValue> LoadLinkedPeriods(IndicatorDefinition definition, string periode)
+    {
+        if (!definition.OptelbaarOverKwartalen) return Load(definition.Id, periode);
+        var year = periode.Length >= 4 ? periode[..4] : periode;
+        return new[] { year, year + "Q1", year + "Q2", year + "Q3", year + "Q4" }.SelectMany(p => Load(definition.Id, p)).ToList();
     }
 
     private sealed record ProtectedFigures(
@@ -149,11 +160,12 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
         return new ProtectedFigures(values, tellerText, noemerText, waardes, status, reasons, audits);
     }
 
-    private static string TotalKey(StoredValue value) => value.Niveau + "|" + value.GebiedCode + "|totaal";
+    private static string TotalKey(StoredValue value) => StoredValue.KeyOf(value.Niveau, value.GebiedCode, value.Periode, "totaal");
 
     /// <summary>
-    /// The linked table of one count over the area levels: region = sum of its municipalities, country = sum of
-    /// the regions, for every category; with totals, also every area's total = sum of its categories.
+    /// The linked table of one count: per period, region = sum of its municipalities and country = sum of the regions,
+    /// for every category; with totals, also every area's total = sum of its categories; and when several periods
+    /// are loaded (a year and its quarters), every year cell = sum of the same cell in its quarters.
     /// </summary>
     private static LinkedTable Hierarchy(IReadOnlyList<StoredValue> values, Func<StoredValue, long> count, Func<StoredValue, double?> knownUpper, bool withTotals)
     {
@@ -162,28 +174,42 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
         var categories = values.Select(v => v.Categorie).Distinct().ToList();
         if (withTotals)
         {
-            foreach (var area in values.GroupBy(v => (v.Niveau, v.GebiedCode)))
+            foreach (var area in values.GroupBy(v => (v.Niveau, v.GebiedCode, v.Periode)))
             {
-                var total = table.Add(area.Key.Niveau + "|" + area.Key.GebiedCode + "|totaal", (long)Math.Round(area.First().Noemer ?? 0));
+                var total = table.Add(StoredValue.KeyOf(area.Key.Niveau, area.Key.GebiedCode, area.Key.Periode, "totaal"), (long)Math.Round(area.First().Noemer ?? 0));
                 table.Relate(total, area.Select(v => table.Find(v.Key)!.Value).ToList());
             }
             categories.Add("totaal");
         }
         var regionOf = values.Where(v => v.Niveau == "gemeente").GroupBy(v => v.GebiedCode).ToDictionary(g => g.Key, g => g.First().RegioCode);
         var regions = values.Where(v => v.Niveau == "regio").Select(v => v.GebiedCode).Distinct().ToList();
+        var periods = values.Select(v => v.Periode).Distinct().ToList();
+        foreach (var periode in periods)
         foreach (var categorie in categories.Distinct())
         {
             foreach (var region in regions)
             {
-                var total = table.Find("regio|" + region + "|" + categorie);
+                var total = table.Find(StoredValue.KeyOf("regio", region, periode, categorie));
                 if (total is null) continue;
-                var parts = regionOf.Where(r => r.Value == region).Select(r => table.Find("gemeente|" + r.Key + "|" + categorie)).OfType<int>().ToList();
+                var parts = regionOf.Where(r => r.Value == region).Select(r => table.Find(StoredValue.KeyOf("gemeente", r.Key, periode, categorie))).OfType<int>().ToList();
                 if (parts.Count > 0) table.Relate(total.Value, parts);
             }
-            var country = table.Find("land|NL|" + categorie);
+            var country = table.Find(StoredValue.KeyOf("land", "NL", periode, categorie));
             if (country is null) continue;
-            var regionCells = regions.Select(r => table.Find("regio|" + r + "|" + categorie)).OfType<int>().ToList();
+            var regionCells = regions.Select(r => table.Find(StoredValue.KeyOf("regio", r, periode, categorie))).OfType<int>().ToList();
             if (regionCells.Count > 0) table.Relate(country.Value, regionCells);
+        }
+        var years = periods.Where(p => !p.Contains('Q')).ToList();
+        foreach (var year in years)
+        {
+            var quarters = periods.Where(p => p.StartsWith(year + "Q", StringComparison.Ordinal)).ToList();
+            if (quarters.Count == 0) continue;
+            foreach (var cell in table.Cells.ToList().Where(c => c.Key.Split('|')[2] == year))
+            {
+                var parts = cell.Key.Split('|');
+                var quarterCells = quarters.Select(q => table.Find(StoredValue.KeyOf(parts[0], parts[1], q, parts[3]))).OfType<int>().ToList();
+                table.Relate(table.Find(cell.Key)!.Value, quarterCells);
+            }
         }
         return table;
     }

@@ -16,5 +16,7 @@ public sealed record StoredValue(
     double? Percentiel,
     string? BenchmarkTekst)
 {
-    public string Key => Niveau + "|" + GebiedCode + "|" + Categorie;
+    public string Key => KeyOf(Niveau, GebiedCode, Periode, Categorie);
+
+    public static string KeyOf(string niveau, string gebied, string periode, string categorie) => niveau + "|" + gebied + "|" + periode + "|" + categorie;
 }

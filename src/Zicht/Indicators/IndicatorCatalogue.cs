@@ -110,7 +110,8 @@ public sealed partial class IndicatorCatalogue
                 uitsplitsingen,
                 entry.MinimaleGroep ?? throw new InvalidOperationException($"Indicator '{id}': minimale_groep is missing."),
                 Required(entry.Duiding, "duiding"),
-                Required(entry.Eenheden, "eenheden")));
+                Required(entry.Eenheden, "eenheden"),
+                entry.OptelbaarOverKwartalen ?? false));
         }
         var duplicate = indicators.GroupBy(i => i.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new InvalidOperationException($"Indicator '{duplicate.Key}' appears twice in the catalogue.");
@@ -143,5 +144,6 @@ public sealed partial class IndicatorCatalogue
         public int? MinimaleGroep { get; set; }
         public string? Duiding { get; set; }
         public string? Eenheden { get; set; }
+        public bool? OptelbaarOverKwartalen { get; set; }
     }
 }

@@ -21,7 +21,8 @@ public sealed record IndicatorDefinition(
     IReadOnlyList<string> Uitsplitsingen,
     int MinimaleGroep,
     string Duiding,
-    string EenhedenSql)
+    string EenhedenSql,
+    bool OptelbaarOverKwartalen = false)
 {
     /// <summary>The direction as users read it.</summary>
     public string RichtingTekst => Richting switch

@@ -46,7 +46,7 @@ public class PublicationTests : IClassFixture<PublicationTests.Data>
         Assert.Equal("15", Row("JZ01").Teller);
         Assert.Equal("15", Row("NL").Teller);
         // what an attacker can still say about Stadskanaal: GM0037 + GM0014 = 8 with GM0014 >= 5 -> 0..3
-        var bounds = publication.Audits.SelectMany(a => a.Cells).Single(c => c.Key == "gemeente|GM0037|totaal");
+        var bounds = publication.Audits.SelectMany(a => a.Cells).Single(c => c.Key == "gemeente|GM0037|2023|totaal");
         Assert.Equal((0.0, 3.0), (bounds.Lower, bounds.Upper));
         // Veendam's sentence compares with the (published) region; Stadskanaal gets none
         Assert.NotNull(Row("GM0047").BenchmarkTekst);
