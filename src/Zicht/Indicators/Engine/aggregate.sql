@@ -1,20 +1,10 @@
 -- Counts the units of one indicator (table ind_units) per area and period, for every level at once.
 -- The unit query gives one row per unit (a youth or an episode) per period and category, so plain
 -- counts are counts of distinct units (IndicatorEngine checks this in its tests). {{...}} are filled in
--- by IndicatorEngine from the catalogue entry.
+-- by IndicatorEngine from the catalogue entry ({{area_counts}}: IndicatorEngine.AreaCounts, counted per
+-- municipality and rolled up for plain counts, over all units at every level for medians).
 INSERT INTO ind_raw
-WITH area_counts AS (
-    SELECT
-        CASE WHEN grouping(gemeentecode) = 0 THEN 'gemeente' WHEN grouping(jeugdregiocode) = 0 THEN 'regio' ELSE 'land' END AS niveau,
-        coalesce(gemeentecode, jeugdregiocode, 'NL') AS gebied_code,
-        periode, categorie,
-        count(*) FILTER (WHERE in_teller) AS teller_units,
-        count(*) FILTER (WHERE in_noemer) AS noemer_units,
-        count(*) AS alle_units,
-        {{kwantiel_expr}} AS kwantiel_waarde
-    FROM ind_units
-    GROUP BY GROUPING SETS ((periode, categorie, gemeentecode, jeugdregiocode), (periode, categorie, jeugdregiocode), (periode, categorie))
-),
+WITH {{area_counts}},
 provider_counts AS (
     SELECT 'aanbieder' AS niveau, aanbieder_agb AS gebied_code, periode, categorie,
            count(*) FILTER (WHERE in_teller) AS teller_units,
