@@ -1,7 +1,7 @@
 -- Counts the units of one indicator (table ind_units) per area and period, for every level at once.
 -- The unit query gives one row per unit (a youth or an episode) per period and category, so plain
 -- counts are counts of distinct units (IndicatorEngine checks this in its tests). {{...}} are filled in
--- by IndicatorEngine from the catalogue entry ({{area_counts}}: IndicatorEngine.AreaCounts, counted per
+-- by IndicatorEngine from the catalogue entry (the area counts come from IndicatorEngine.AreaCounts: counted per
 -- municipality and rolled up for plain counts, over all units at every level for medians).
 INSERT INTO ind_raw
 WITH {{area_counts}},

@@ -6,6 +6,8 @@ WITH spans AS (
     SELECT episode.*,
            least(coalesce(episode.einddatum, DATE '9999-12-31'), ind_meta.data_tot) AS laatste_dag
     FROM ind_episode AS episode, ind_meta
+    -- a recompute needs only care that reaches the first period to compute
+    WHERE coalesce(episode.einddatum, DATE '9999-12-31') >= (SELECT min(van) FROM ind_periode)
 ),
 touched_periods AS (
     SELECT spans.*, unnest(list_transform(range(year(startdatum), year(laatste_dag) + 1), y -> CAST(y AS VARCHAR))) AS periode
