@@ -24,8 +24,10 @@ public static class ExportCommand
         var intern = new Option<bool>("--intern") { Description = "Unprotected figures of your own area (requires --gebied); never publish these." };
         var gebied = new Option<string?>("--gebied") { Description = "Your own area for --intern: GMxxxx, or JZxx (the region and its municipalities)." };
         var round = new Option<bool>("--afronden") { Description = "Round published counts to multiples of 5." };
+        var oneMarker = new Option<bool>("--een-markering") { Description = "Show every hidden cell as x (also small counts); often needed for breakdowns." };
+        var breakdown = new Option<string?>("--uitsplitsing") { Description = "Break the indicator down: zorgvorm | leeftijdsgroep | geslacht | verwijzer (as the catalogue allows)." };
         var command = new Command("export", "Export one indicator for one period as CSV, Excel or JSON, with disclosure control applied.");
-        foreach (var option in new Option[] { store, indicator, niveau, periode, format, output, intern, gebied, round }) command.Options.Add(option);
+        foreach (var option in new Option[] { store, indicator, niveau, periode, format, output, intern, gebied, round, breakdown, oneMarker }) command.Options.Add(option);
         command.SetAction(parseResult =>
         {
             var id = parseResult.GetValue(indicator)!;
@@ -78,7 +80,18 @@ public static class ExportCommand
             {
                 try
                 {
-                    publication = service.Publish(id, period, DisclosurePolicy.Default with { RoundingBase = parseResult.GetValue(round) ? 5 : 0 });
+                    var policy = DisclosurePolicy.Default with
+                    {
+                        RoundingBase = parseResult.GetValue(round) ? 5 : 0,
+                        SameMarkerForAllHidden = parseResult.GetValue(oneMarker),
+                    };
+                    var dimension = parseResult.GetValue(breakdown);
+                    if (dimension is not null && !catalogue.Get(id).Uitsplitsingen.Contains(dimension))
+                    {
+                        AnsiConsole.MarkupLine($"[red]Uitsplitsing {Markup.Escape(dimension)} is niet toegestaan[/] voor {Markup.Escape(id)}; wel: {Markup.Escape(string.Join(", ", catalogue.Get(id).Uitsplitsingen))}.");
+                        return 2;
+                    }
+                    publication = dimension is null ? service.Publish(id, period, policy) : service.PublishBreakdown(id, period, dimension, policy);
                 }
                 catch (DisclosureAuditFailedException e)
                 {
@@ -87,7 +100,8 @@ public static class ExportCommand
                 }
             }
             var extension = exportFormat.Value.ToString().ToLowerInvariant();
-            var file = parseResult.GetValue(output) ?? $"{id}_{level}_{period}{(publication.Beveiligd ? "" : "_intern")}.{extension}";
+            var file = parseResult.GetValue(output)
+                       ?? $"{id}_{level}_{period}{(parseResult.GetValue(breakdown) is { } d ? "_" + d : "")}{(publication.Beveiligd ? "" : "_intern")}.{extension}";
             using (var stream = File.Create(file))
                 PublicationWriter.Write(publication, level, exportFormat.Value, stream);
             var rows = PublicationWriter.Select(publication, level).Count;

@@ -8,7 +8,8 @@ namespace Zicht.Disclosure;
 /// linear programs (Google OR-Tools' GLOP). Bounds are then rounded inwards to whole numbers, because counts
 /// are integers, so the check is never weaker than an integer attacker restricted to these relations.
 /// What the attacker knows a priori: published cells are exact (or, when rounded, within half the base);
-/// "&lt; 5" cells lie in 1..4; "x" cells are at least MinCount (secondary cells are never small or zero).
+/// "&lt; 5" cells lie in 1..4 (0..4 when zeros are hidden); "x" cells are at least MinCount (secondary cells are never
+/// small or zero); with one marker for all hidden cells, a hidden cell is only known to be at least 0 (or 1).
 /// </summary>
 public sealed class AttackAuditor
 {
@@ -82,6 +83,7 @@ public sealed class AttackAuditor
             CellStatus.Gepubliceerd when policy.RoundingBase > 1 =>
                 RoundedRange(cell.Value, policy.RoundingBase),
             CellStatus.Gepubliceerd => (cell.Value, cell.Value),
+            _ when policy.SameMarkerForAllHidden => (policy.SmallCountRange.Lower, known),
             CellStatus.Primair => (policy.SmallCountRange.Lower, Math.Min(policy.SmallCountRange.Upper, known)),
             _ => (policy.MinCount, known),
         };

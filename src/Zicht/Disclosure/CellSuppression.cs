@@ -21,11 +21,21 @@ public sealed class CellSuppression(DisclosurePolicy policy, AttackAuditor? audi
 {
     private readonly AttackAuditor _auditor = auditor ?? new AttackAuditor();
     private const int MaxRounds = 200;
+    private HashSet<int> _locked = [];
 
-    public ProtectedTable Protect(LinkedTable table)
+    public ProtectedTable Protect(LinkedTable table) => Protect(table, new Dictionary<int, CellStatus>());
+
+    /// <summary>
+    /// Protects a table some of whose cells were already published elsewhere with a fixed status (e.g. the totals of a
+    /// breakdown, published in the table without breakdown). Such cells keep that status: a total shown elsewhere may not
+    /// be hidden here (the attacker has it anyway), and a total hidden elsewhere stays hidden.
+    /// </summary>
+    public ProtectedTable Protect(LinkedTable table, IReadOnlyDictionary<int, CellStatus> fixedStatus)
     {
         table.Validate();
         var status = table.Cells.Select(PrimaryStatus).ToArray();
+        foreach (var (cell, given) in fixedStatus) status[cell] = given;
+        _locked = fixedStatus.Keys.ToHashSet();
         var relationsOfCell = RelationsPerCell(table);
         EliminateSingletons(table, status);
         for (var round = 1; round <= MaxRounds; round++)
@@ -41,7 +51,7 @@ public sealed class CellSuppression(DisclosurePolicy policy, AttackAuditor? audi
                 foreach (var failure in audit.Failures)
                     foreach (var relation in relationsOfCell[failure.Cell])
                         foreach (var member in relation.Parts.Append(relation.Total))
-                            if (status[member] == CellStatus.Gepubliceerd && table.Cells[member].Value >= policy.MinCount)
+                            if (status[member] == CellStatus.Gepubliceerd && table.Cells[member].Value >= policy.MinCount && !_locked.Contains(member))
                             { status[member] = CellStatus.Secundair; changed = true; }
                 if (!changed) return new ProtectedTable(table, status, audit, round);
             }
@@ -106,10 +116,11 @@ public sealed class CellSuppression(DisclosurePolicy policy, AttackAuditor? audi
     private int? BestComplement(LinkedTable table, CellStatus[] status, Relation relation, int exclude)
     {
         var candidates = relation.Parts
-            .Where(p => p != exclude && status[p] == CellStatus.Gepubliceerd && table.Cells[p].Value >= policy.MinCount)
+            .Where(p => p != exclude && status[p] == CellStatus.Gepubliceerd && table.Cells[p].Value >= policy.MinCount && !_locked.Contains(p))
             .OrderBy(p => table.Cells[p].Value).ThenBy(p => p).ToList();
         if (candidates.Count > 0) return candidates[0];
-        if (relation.Total != exclude && status[relation.Total] == CellStatus.Gepubliceerd && table.Cells[relation.Total].Value >= policy.MinCount)
+        if (relation.Total != exclude && status[relation.Total] == CellStatus.Gepubliceerd && table.Cells[relation.Total].Value >= policy.MinCount
+            && !_locked.Contains(relation.Total))
             return relation.Total;
         return null;
     }

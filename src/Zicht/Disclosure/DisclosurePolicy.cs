@@ -29,6 +29,14 @@ public sealed record DisclosurePolicy
     /// </summary>
     public double ProtectionWidth { get; init; } = 3;
 
+    /// <summary>
+    /// Show every hidden cell as "x", small or not. Then an attacker cannot tell a small count from a complement, and
+    /// knows of a hidden cell only that it is not negative; with distinct markers ("&lt; 5" and "x") an "x" is known to be
+    /// at least MinCount, which can pin two complements that share a published total (5 + 5 = 10). Off by default
+    /// because PRODUCT.md asks for "&lt; 5"; breakdowns under fixed totals often need it on.
+    /// </summary>
+    public bool SameMarkerForAllHidden { get; init; }
+
     public static DisclosurePolicy Default { get; } = new();
 
     /// <summary>What an attacker knows of a cell shown as "&lt; 5".</summary>

@@ -48,6 +48,40 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
         return new Publication(indicatorId, periode, true, rows, current.Audits, policy);
     }
 
+    /// <summary>
+    /// One indicator broken down (zorgvorm, leeftijdsgroep, geslacht, verwijzer) for one period, protected as a table with
+    /// margins: every area's total = the sum of its categories, region = sum of its municipalities, and for counts of
+    /// events also year = sum of its quarters. The totals keep the status they have in the publication without breakdown
+    /// (<see cref="Publish"/>): a total shown there is known to the attacker here, a total hidden there stays hidden, so
+    /// the two publications together reveal no more than each alone.
+    /// </summary>
+    public Publication PublishBreakdown(string indicatorId, string periode, string uitsplitsing, DisclosurePolicy? policy = null)
+    {
+        policy ??= DisclosurePolicy.Default;
+        var definition = _catalogue.Get(indicatorId);
+        var totals = LoadLinkedPeriods(definition, periode).Where(v => v.Niveau != "aanbieder").ToList();
+        var totalsProtection = Protect(definition, LoadLinkedPeriods(definition, periode), policy);
+        var names = totals.GroupBy(v => (v.Niveau, v.GebiedCode)).ToDictionary(g => g.Key, g => g.First().GebiedNaam);
+        var periodes = totals.Select(v => v.Periode).Distinct().ToList();
+        var parts = new IndicatorEngine(store, _catalogue).ComputeBreakdown(indicatorId, periodes, uitsplitsing)
+            .Select(b => new StoredValue(b.Niveau, b.GebiedCode, names.GetValueOrDefault((b.Niveau, b.GebiedCode), b.GebiedCode), b.Periode,
+                b.Categorie, b.Teller, b.Noemer, b.Waarde, null, b.RegioCode, null, null, null))
+            .ToList();
+        var values = totals.Concat(parts).ToList();
+        var fixedTeller = totalsProtection.TellerStatus;
+        var fixedNoemer = totalsProtection.NoemerStatus;
+        var protectedFigures = Protect(definition, values, policy, totalsInRows: true, fixedTeller, fixedNoemer);
+        foreach (var audit in protectedFigures.Audits)
+            if (!audit.Passed) throw new DisclosureAuditFailedException(audit);
+        var rows = protectedFigures.Values.Where(v => v.Periode == periode).Select(v => new PublishedRow(
+                indicatorId, v.Niveau, v.GebiedCode, v.GebiedNaam, v.Periode, v.Categorie == "totaal" ? "totaal" : uitsplitsing + ": " + v.Categorie,
+                protectedFigures.TellerText[v.Key], protectedFigures.NoemerText[v.Key], protectedFigures.PublishedWaarde.GetValueOrDefault(v.Key),
+                definition.Eenheid, null, null, null, null, null, null, null, null,
+                protectedFigures.Status[v.Key], protectedFigures.Reason.GetValueOrDefault(v.Key)))
+            .ToList();
+        return new Publication(indicatorId, periode, true, rows, protectedFigures.Audits, policy);
+    }
+
     /// <summary>The unprotected figures of one area (a municipality, or a region with its municipalities): for the analyst's own use only.</summary>
     public Publication Internal(string indicatorId, string periode, string gebiedCode)
     {
@@ -79,9 +113,12 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
         Dictionary<string, double?> PublishedWaarde,
         Dictionary<string, string> Status,
         Dictionary<string, string> Reason,
-        List<AuditReport> Audits);
+        List<AuditReport> Audits,
+        Dictionary<string, CellStatus> TellerStatus,
+        Dictionary<string, CellStatus> NoemerStatus);
 
-    private static ProtectedFigures Protect(IndicatorDefinition definition, IReadOnlyList<StoredValue> values, DisclosurePolicy policy)
+    private static ProtectedFigures Protect(IndicatorDefinition definition, IReadOnlyList<StoredValue> values, DisclosurePolicy policy,
+        bool totalsInRows = false, IReadOnlyDictionary<string, CellStatus>? fixedTeller = null, IReadOnlyDictionary<string, CellStatus>? fixedNoemer = null)
     {
         var suppression = new CellSuppression(policy);
         var audits = new List<AuditReport>();
@@ -94,8 +131,8 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
         var noemerStatus = new Dictionary<string, CellStatus>();
         if (separateNoemer)
         {
-            var table = Hierarchy(areas, v => (long)Math.Round(v.Noemer ?? 0), _ => null, withTotals: false);
-            var result = suppression.Protect(table);
+            var table = Hierarchy(areas, v => (long)Math.Round(v.Noemer ?? 0), _ => null, withTotals: false, totalsInRows);
+            var result = suppression.Protect(table, Fixed(table, fixedNoemer));
             audits.Add(result.Audit);
             for (var i = 0; i < table.Cells.Count; i++) noemerStatus[table.Cells[i].Key] = result.Status[i];
             foreach (var provider in providers)
@@ -106,8 +143,8 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
         var tellerStatus = new Dictionary<string, CellStatus>();
         {
             double? KnownUpper(StoredValue v) => separateNoemer && noemerStatus.GetValueOrDefault(v.Key) == CellStatus.Gepubliceerd ? v.Noemer : null;
-            var table = Hierarchy(areas, v => v.Teller, KnownUpper, withTotals: verdeling);
-            var result = suppression.Protect(table);
+            var table = Hierarchy(areas, v => v.Teller, KnownUpper, withTotals: verdeling, totalsInRows);
+            var result = suppression.Protect(table, Fixed(table, fixedTeller));
             audits.Add(result.Audit);
             for (var i = 0; i < table.Cells.Count; i++) tellerStatus[table.Cells[i].Key] = result.Status[i];
             // Providers do not add up to any published total (a youth can be at several providers; care without a
@@ -135,7 +172,8 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
             var roundedTeller = (double)DisclosureRounding.Round(value.Teller, policy.RoundingBase);
             var roundedNoemer = definition.NoemerIsCount ? DisclosureRounding.Round((long)Math.Round(value.Noemer ?? 0), policy.RoundingBase) : value.Noemer;
             string? reason = null;
-            if (teller == CellStatus.Primair) reason = $"kleine aantallen (minder dan {policy.MinCount})";
+            if (teller != CellStatus.Gepubliceerd && policy.SameMarkerForAllHidden) reason = "verborgen (kleine aantallen of ter bescherming daarvan)";
+            else if (teller == CellStatus.Primair) reason = $"kleine aantallen (minder dan {policy.MinCount})";
             else if (teller == CellStatus.Secundair) reason = "verborgen om een kleine aantal elders te beschermen (secundaire onderdrukking)";
             else if (noemer != CellStatus.Gepubliceerd) reason = "noemer verborgen (kleine aantallen)";
             else if (definition.Berekening is Berekening.Aandeel or Berekening.Verdeling && (value.Noemer ?? 0) < minimumDenominator)
@@ -157,7 +195,16 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
             status[value.Key] = reason is null ? "gepubliceerd" : teller == CellStatus.Gepubliceerd && noemer == CellStatus.Gepubliceerd ? "waarde verborgen" : "onderdrukt";
             if (reason is not null) reasons[value.Key] = reason;
         }
-        return new ProtectedFigures(values, tellerText, noemerText, waardes, status, reasons, audits);
+        return new ProtectedFigures(values, tellerText, noemerText, waardes, status, reasons, audits, tellerStatus, noemerStatus);
+    }
+
+    private static Dictionary<int, CellStatus> Fixed(LinkedTable table, IReadOnlyDictionary<string, CellStatus>? given)
+    {
+        var result = new Dictionary<int, CellStatus>();
+        if (given is null) return result;
+        foreach (var (key, status) in given)
+            if (table.Find(key) is { } cell) result[cell] = status;
+        return result;
     }
 
     private static string TotalKey(StoredValue value) => StoredValue.KeyOf(value.Niveau, value.GebiedCode, value.Periode, "totaal");
@@ -167,11 +214,21 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
     /// for every category; with totals, also every area's total = sum of its categories; and when several periods
     /// are loaded (a year and its quarters), every year cell = sum of the same cell in its quarters.
     /// </summary>
-    private static LinkedTable Hierarchy(IReadOnlyList<StoredValue> values, Func<StoredValue, long> count, Func<StoredValue, double?> knownUpper, bool withTotals)
+    private static LinkedTable Hierarchy(IReadOnlyList<StoredValue> values, Func<StoredValue, long> count, Func<StoredValue, double?> knownUpper,
+        bool withTotals, bool totalsInRows = false)
     {
         var table = new LinkedTable();
         foreach (var value in values) table.Add(value.Key, count(value), knownUpper(value));
         var categories = values.Select(v => v.Categorie).Distinct().ToList();
+        if (totalsInRows)
+        {
+            // a breakdown: the 'totaal' rows are the stored figures, the other categories add up to them
+            foreach (var area in values.Where(v => v.Categorie != "totaal").GroupBy(v => (v.Niveau, v.GebiedCode, v.Periode)))
+            {
+                var total = table.Find(StoredValue.KeyOf(area.Key.Niveau, area.Key.GebiedCode, area.Key.Periode, "totaal"));
+                if (total is not null) table.Relate(total.Value, area.Select(v => table.Find(v.Key)!.Value).ToList());
+            }
+        }
         if (withTotals)
         {
             foreach (var area in values.GroupBy(v => (v.Niveau, v.GebiedCode, v.Periode)))
@@ -216,6 +273,7 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
 
     private static string CountText(long value, CellStatus status, DisclosurePolicy policy) => status switch
     {
+        CellStatus.Primair or CellStatus.Secundair when policy.SameMarkerForAllHidden => "x",
         CellStatus.Primair => $"< {policy.MinCount}",
         CellStatus.Secundair => "x",
         _ => DisclosureRounding.Round(value, policy.RoundingBase).ToString(CultureInfo.InvariantCulture),

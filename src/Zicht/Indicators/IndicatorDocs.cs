@@ -27,6 +27,11 @@ public static class IndicatorDocs
         text.AppendLine("  municipality of its start. Municipalities are current ones (`episode.gemeentecode_actueel`): merged municipalities have one series.");
         text.AppendLine("- **Periods.** Years and quarters, from the first start of care up to the quarter of the latest start. Active = at least one day in");
         text.AppendLine("  the period; open-ended care runs on. Age = whole years between the birth month and the day, by month arithmetic.");
+        text.AppendLine("- **Breakdowns.** The uitsplitsingen listed per indicator are computed on demand for one period");
+        text.AppendLine("  (`zicht export --uitsplitsing ...`, `IndicatorEngine.ComputeBreakdown`) from the same unit query, so they add up to the stored");
+        text.AppendLine("  totals; a missing value of the dimension is 'onbekend'. Only dimensions with one value per unit are allowed (a youth has");
+        text.AppendLine("  one age group and gender per period, an episode one zorgvorm and verwijzer), so every breakdown is additive. For per 1.000,");
+        text.AppendLine("  a category's value is its count per 1.000 of all youths 0-17 (the reference data have no population per group).");
         text.AppendLine("- **per 1.000.** The denominator is the number of youths aged 0-17 in the reference data (`ref_bevolking`, an estimate; see");
         text.AppendLine("  `data/reference/README.md`); for a quarter the population of its year. Not computed for providers.");
         text.AppendLine();

@@ -26,6 +26,9 @@ public sealed record ComputeResult(
 
 public readonly record struct ComputeProgress(string Step, int Done, int Total);
 
+/// <summary>One cell of a breakdown: Categorie is the value of the breakdown dimension (e.g. '4-11', 'JH_AMBULANT').</summary>
+public sealed record BreakdownValue(string Niveau, string GebiedCode, string Periode, string Categorie, long Teller, double? Noemer, double? Waarde, string? RegioCode);
+
 /// <summary>
 /// Computes the whole catalogue for every level and period, set-based in DuckDB: one unit query per
 /// indicator (from the catalogue), one aggregation over all levels at once (GROUPING SETS), one
@@ -127,6 +130,45 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             try { store.Execute("ROLLBACK"); store.Execute("RESET preserve_insertion_order"); } catch (Exception) { /* the original error matters more */ }
             throw;
         }
+    }
+
+    /// <summary>
+    /// One indicator broken down by one of its allowed uitsplitsingen (zorgvorm, leeftijdsgroep, geslacht, verwijzer),
+    /// for municipalities, regions and the country, for the given periods (e.g. a year and its quarters). Computed on
+    /// demand from the same unit query as the stored figures; the stored values are the totals of these breakdowns.
+    /// </summary>
+    public IReadOnlyList<BreakdownValue> ComputeBreakdown(string indicatorId, IReadOnlyList<string> periodes, string uitsplitsing, ComputeOptions? options = null)
+    {
+        options ??= new ComputeOptions();
+        var indicator = _catalogue.Get(indicatorId);
+        if (!indicator.Uitsplitsingen.Contains(uitsplitsing) || uitsplitsing == "aanbieder")
+            throw new ArgumentException($"Indicator '{indicatorId}' allows the breakdowns {string.Join(", ", indicator.Uitsplitsingen)}; not '{uitsplitsing}'.");
+        store.EnsureDerivedTablesCurrent();
+        var prelude = SqlResources.ReadAll("Indicators.Prelude.").ToList();
+        store.Execute(prelude[0].Replace("{{vanaf}}", "0001-01-01"));
+        store.Execute($"DELETE FROM ind_periode WHERE periode NOT IN ({string.Join(", ", periodes.Select(p => "'" + p.Replace("'", "''") + "'"))})");
+        foreach (var sql in prelude.Skip(1)) store.Execute(sql.Replace("{{vanaf}}", "0001-01-01"));
+        store.Execute(SqlResources.Read("Indicators.Engine.population.sql"));
+        store.Execute(UnitsTableSql(_catalogue.UnitSql(indicator, options.Parameters)).Replace("TEMP VIEW ind_units AS", "TEMP VIEW ind_units_totaal AS"));
+        // the breakdown's category takes the place of the (absent) category of the indicator
+        store.Execute($"CREATE OR REPLACE TEMP VIEW ind_units AS SELECT * REPLACE (coalesce({uitsplitsing}, 'onbekend') AS categorie) FROM ind_units_totaal");
+        var aggregate = FillAggregate(SqlResources.Read("Indicators.Engine.aggregate.sql"), indicator with { Niveaus = indicator.Niveaus.Where(n => n != "aanbieder").ToList() });
+        store.Execute(aggregate);
+        var result = new List<BreakdownValue>();
+        using var command = store.Connection.CreateCommand();
+        command.CommandText = """
+            SELECT raw.niveau, raw.gebied_code, raw.periode, raw.categorie, raw.teller, raw.noemer, raw.waarde, gemeente.jeugdregiocode
+            FROM ind_raw AS raw
+            LEFT JOIN ind_gemeente AS gemeente ON raw.niveau = 'gemeente' AND gemeente.gemeentecode = raw.gebied_code
+            ORDER BY raw.periode, raw.niveau, raw.gebied_code, raw.categorie
+            """;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            result.Add(new BreakdownValue(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                (long)reader.GetDouble(4), reader.IsDBNull(5) ? null : reader.GetDouble(5), reader.IsDBNull(6) ? null : reader.GetDouble(6),
+                reader.IsDBNull(7) ? null : reader.GetString(7)));
+        store.Execute("DROP VIEW IF EXISTS ind_units; DROP VIEW IF EXISTS ind_units_totaal; DROP VIEW IF EXISTS ind_actief; DROP TABLE IF EXISTS ind_start; DROP TABLE IF EXISTS ind_einde; DROP TABLE IF EXISTS ind_jeugdige; DROP TABLE IF EXISTS ind_episode;");
+        return result;
     }
 
     /// <summary>
