@@ -18,45 +18,75 @@ public sealed class AttackAuditor
     // infeasible); any bound at or above it is reported as +infinity.
     private const double NoUpperBound = 1e9;
 
-    public AuditReport Audit(LinkedTable table, IReadOnlyList<CellStatus> status, DisclosurePolicy policy)
+    public AuditReport Audit(LinkedTable table, IReadOnlyList<CellStatus> status, DisclosurePolicy policy) =>
+        Audit(table, status, policy, cellsToCheck: null);
+
+    /// <summary>Audits only <paramref name="cellsToCheck"/> (all hidden cells when null); the LP still holds the whole table.</summary>
+    public AuditReport Audit(LinkedTable table, IReadOnlyList<CellStatus> status, DisclosurePolicy policy, IReadOnlySet<int>? cellsToCheck)
     {
         var hidden = Enumerable.Range(0, table.Cells.Count).Where(i => status[i] != CellStatus.Gepubliceerd).ToList();
         if (hidden.Count == 0) return new AuditReport([]);
 
-        // Only relations that touch a hidden cell carry information about hidden cells.
+        // Only relations that touch a hidden cell carry information about hidden cells. Published cells are constants
+        // (moved to the right-hand side), except when rounded: then they are variables within their rounding interval.
         var relations = table.Relations.Where(r => status[r.Total] != CellStatus.Gepubliceerd || r.Parts.Any(p => status[p] != CellStatus.Gepubliceerd)).ToList();
-        var involved = new HashSet<int>(hidden);
-        foreach (var relation in relations) { involved.Add(relation.Total); foreach (var p in relation.Parts) involved.Add(p); }
+        var rounded = policy.RoundingBase > 1;
+        bool IsVariable(int cell) => rounded || status[cell] != CellStatus.Gepubliceerd;
 
-        using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("The GLOP solver of Google OR-Tools is not available.");
-        var variables = new Dictionary<int, Variable>();
-        foreach (var i in involved)
-        {
-            var (lower, upper) = PriorKnowledge(table.Cells[i], status[i], policy);
-            variables[i] = solver.MakeNumVar(lower, Math.Min(upper, NoUpperBound), "x" + i);
-        }
+        // Hidden cells linked by relations form independent components; each gets its own small LP.
+        var component = new Dictionary<int, int>();
+        int Find(int x) { while (component[x] != x) x = component[x] = component[component[x]]; return x; }
+        foreach (var relation in relations)
+            foreach (var member in relation.Parts.Append(relation.Total).Where(IsVariable))
+                component.TryAdd(member, member);
+        foreach (var cell in hidden) component.TryAdd(cell, cell);
         foreach (var relation in relations)
         {
-            var constraint = solver.MakeConstraint(0, 0);
-            constraint.SetCoefficient(variables[relation.Total], 1);
-            foreach (var part in relation.Parts) constraint.SetCoefficient(variables[part], -1);
+            var members = relation.Parts.Append(relation.Total).Where(IsVariable).ToList();
+            for (var i = 1; i < members.Count; i++) component[Find(members[i])] = Find(members[0]);
         }
 
         var results = new List<CellBounds>();
-        foreach (var cell in hidden)
+        foreach (var group in component.Keys.GroupBy(Find))
         {
-            var lower = Optimise(solver, variables[cell], minimise: true);
-            var upper = Optimise(solver, variables[cell], minimise: false);
-            lower = Math.Ceiling(lower - Epsilon) + 0.0;   // + 0.0 turns -0 into 0
-            upper = upper >= NoUpperBound - 1 ? double.PositiveInfinity : Math.Floor(upper + Epsilon);
-            var width = upper - lower;
-            string? reason = null;
-            if (width < Epsilon) reason = "de waarde ligt vast";
-            else if (status[cell] == CellStatus.Primair && width < policy.ProtectionWidth - Epsilon)
-                reason = $"interval smaller dan het beschermingsinterval ({policy.ProtectionWidth})";
-            results.Add(new CellBounds(cell, table.Cells[cell].Key, table.Cells[cell].Value, status[cell], lower, upper, reason is null, reason));
+            var cellsHere = group.ToHashSet();
+            var toAudit = cellsHere.Where(c => status[c] != CellStatus.Gepubliceerd && (cellsToCheck is null || cellsToCheck.Contains(c))).Order().ToList();
+            if (toAudit.Count == 0) continue;
+            using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("The GLOP solver of Google OR-Tools is not available.");
+            var variables = new Dictionary<int, Variable>();
+            foreach (var i in cellsHere)
+            {
+                var (lower, upper) = PriorKnowledge(table.Cells[i], status[i], policy);
+                variables[i] = solver.MakeNumVar(lower, Math.Min(upper, NoUpperBound), "x" + i);
+            }
+            foreach (var relation in relations.Where(r => cellsHere.Contains(r.Total) || r.Parts.Any(cellsHere.Contains)))
+            {
+                // total - sum(parts) = 0, with published members as constants
+                var constant = 0.0;
+                var terms = new List<(Variable, double)>();
+                foreach (var (member, sign) in relation.Parts.Select(p => (p, -1.0)).Append((relation.Total, 1.0)))
+                {
+                    if (IsVariable(member)) terms.Add((variables[member], sign));
+                    else constant += sign * table.Cells[member].Value;
+                }
+                var constraint = solver.MakeConstraint(-constant, -constant);
+                foreach (var (variable, sign) in terms) constraint.SetCoefficient(variable, sign);
+            }
+            foreach (var cell in toAudit)
+            {
+                var lower = Optimise(solver, variables[cell], minimise: true);
+                var upper = Optimise(solver, variables[cell], minimise: false);
+                lower = Math.Ceiling(lower - Epsilon) + 0.0;   // + 0.0 turns -0 into 0
+                upper = upper >= NoUpperBound - 1 ? double.PositiveInfinity : Math.Floor(upper + Epsilon);
+                var width = upper - lower;
+                string? reason = null;
+                if (width < Epsilon) reason = "de waarde ligt vast";
+                else if (status[cell] == CellStatus.Primair && width < policy.ProtectionWidth - Epsilon)
+                    reason = $"interval smaller dan het beschermingsinterval ({policy.ProtectionWidth})";
+                results.Add(new CellBounds(cell, table.Cells[cell].Key, table.Cells[cell].Value, status[cell], lower, upper, reason is null, reason));
+            }
         }
-        return new AuditReport(results);
+        return new AuditReport(results.OrderBy(r => r.Cell).ToList());
     }
 
     private static double Optimise(Solver solver, Variable variable, bool minimise)

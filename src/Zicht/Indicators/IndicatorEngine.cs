@@ -200,7 +200,12 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
         foreach (var name in new[] { "Indicators.Engine.aggregate.sql", "Indicators.Engine.benchmark.sql", "Indicators.Engine.population.sql" })
             text.Append(SqlResources.Read(name));
         foreach (var sql in SqlResources.ReadAll("Indicators.Prelude.")) text.Append(sql);
-        text.Append(store.GetMeta("reference_version"));
+        // the reference data the figures depend on (by content: the store's reference version changes with every build)
+        text.Append(store.Scalar<string>("""
+            SELECT CAST((SELECT sum(hash(gemeentecode, jaar, jeugdigen_0_17)) FROM ref_bevolking) AS VARCHAR) || ':' ||
+                   CAST((SELECT sum(hash(gemeentecode, gemeentecode_actueel, jeugdregiocode)) FROM ref_gemeente) AS VARCHAR) || ':' ||
+                   CAST((SELECT sum(hash(zorgvorm, soort, met_verblijf, gezinsgericht)) FROM ref_zorgvorm) AS VARCHAR)
+            """));
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
     }
 
