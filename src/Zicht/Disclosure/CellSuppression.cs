@@ -37,7 +37,10 @@ public sealed class CellSuppression(DisclosurePolicy policy, AttackAuditor? audi
         foreach (var (cell, given) in fixedStatus) status[cell] = given;
         _locked = fixedStatus.Keys.ToHashSet();
         var relationsOfCell = RelationsPerCell(table);
+        var timing = Environment.GetEnvironmentVariable("ZICHT_TIMING") is not null;
+        var phase = System.Diagnostics.Stopwatch.StartNew();
         EliminateSingletons(table, status);
+        if (timing) Console.Error.WriteLine($"singletons: {table.Cells.Count} cells, {table.Relations.Count} relations, {status.Count(x => x != CellStatus.Gepubliceerd)} hidden, {phase.Elapsed.TotalSeconds:F2} s");
         // Hiding one more cell only relaxes the attacker's constraints, so a cell found safe stays safe: each round
         // audits only the cells that failed last time and the cells hidden since. The final report keeps, for the
         // others, the bounds of their last audit (which can only have widened since).
@@ -64,7 +67,9 @@ public sealed class CellSuppression(DisclosurePolicy policy, AttackAuditor? audi
                             { status[member] = CellStatus.Secundair; changed = true; }
                 if (!changed) return new ProtectedTable(table, status, new AuditReport(verified.Values.Concat(audit.Failures).OrderBy(c => c.Cell).ToList()), round);
             }
+            phase.Restart();
             EliminateSingletons(table, status);
+            if (timing) Console.Error.WriteLine($"repair + singletons: {status.Count(x => x != CellStatus.Gepubliceerd)} hidden, {phase.Elapsed.TotalSeconds:F2} s");
         }
         return new ProtectedTable(table, status, _auditor.Audit(table, status, policy), MaxRounds);
     }
