@@ -10,7 +10,8 @@ switch (benchmark)
     case "report": ReportBench.Run(); return 0;
     case "derive": return DeriveBench.Run(rest);
     case "parse": return ParseBench.Run(rest);
+    case "compute": return ComputeBench.Run(rest);
     default:
-        Console.WriteLine("benchmarks: ingest, parse, derive, report");
+        Console.WriteLine("benchmarks: ingest, parse, derive, compute, report");
         return benchmark == "help" ? 0 : 2;
 }

@@ -16,4 +16,7 @@ root.Subcommands.Add(RulesCommand.Create());
 root.Subcommands.Add(RapportCommand.Create());
 root.Subcommands.Add(ProgrammaCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
+root.Subcommands.Add(IndicatorsCommand.Create());
+root.Subcommands.Add(ComputeCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
 return root.Parse(args).Invoke();

@@ -1,0 +1,27 @@
+namespace Zicht.Disclosure;
+
+/// <summary>How a cell is published.</summary>
+public enum CellStatus
+{
+    /// <summary>Shown (possibly rounded).</summary>
+    Gepubliceerd,
+    /// <summary>A small count, shown as "&lt; 5".</summary>
+    Primair,
+    /// <summary>Hidden to protect a small count elsewhere, shown as "x". Never a cell of value 0 or below MinCount.</summary>
+    Secundair,
+}
+
+/// <summary>The bounds an attacker can derive for one hidden cell from everything published beside it.</summary>
+public sealed record CellBounds(int Cell, string Key, long Value, CellStatus Status, double Lower, double Upper, bool Protected, string? Reason);
+
+public sealed record AuditReport(IReadOnlyList<CellBounds> Cells)
+{
+    public bool Passed => Cells.All(c => c.Protected);
+    public IEnumerable<CellBounds> Failures => Cells.Where(c => !c.Protected);
+}
+
+public sealed class DisclosureAuditFailedException(AuditReport report)
+    : Exception("Disclosure audit failed: " + string.Join("; ", report.Failures.Take(5).Select(f => $"{f.Key} can be narrowed to [{f.Lower}, {f.Upper}] ({f.Reason})")))
+{
+    public AuditReport Report { get; } = report;
+}

@@ -1,0 +1,150 @@
+namespace Zicht.Disclosure;
+
+/// <summary>The outcome of protecting one linked table: how each cell is published, and the audit that proves it.</summary>
+public sealed record ProtectedTable(LinkedTable Table, IReadOnlyList<CellStatus> Status, AuditReport Audit, int Rounds);
+
+/// <summary>
+/// Primary and secondary suppression of a linked table.
+/// Secondary suppression is a modular heuristic in two steps. (1) Singleton elimination: while a relation
+/// (total = sum of parts) holds exactly one hidden cell, that cell could be computed by subtraction, so the
+/// smallest publishable cell of the same relation (value at least MinCount, preferring parts over totals) is
+/// hidden as well; this alone stops the "total minus all-but-one" attack. (2) Audit and repair: the exact
+/// LP audit (AttackAuditor) finds what singleton elimination misses, such as a cell pinned by combining a row
+/// and a column, or an interval narrowed by a too small complement; for every failing cell one more
+/// complement is hidden in a relation of that cell, and the audit runs again until it passes.
+/// Why this and not the hypercube method: the hypercube (GHMITER) needs a full cross-classified table, while
+/// Zicht's linked tables are hierarchies (municipality in region in country) crossed with categories; the
+/// heuristic works on any set of additive relations, and the audit, not the heuristic, carries the proof.
+/// The price is that it can hide more cells than an optimal (integer-programming) method would.
+/// </summary>
+public sealed class CellSuppression(DisclosurePolicy policy, AttackAuditor? auditor = null)
+{
+    private readonly AttackAuditor _auditor = auditor ?? new AttackAuditor();
+    private const int MaxRounds = 200;
+    private HashSet<int> _locked = [];
+
+    public ProtectedTable Protect(LinkedTable table) => Protect(table, new Dictionary<int, CellStatus>());
+
+    /// <summary>
+    /// Protects a table some of whose cells were already published elsewhere with a fixed status (e.g. the totals of a
+    /// breakdown, published in the table without breakdown). Such cells keep that status: a total shown elsewhere may not
+    /// be hidden here (the attacker has it anyway), and a total hidden elsewhere stays hidden.
+    /// </summary>
+    public ProtectedTable Protect(LinkedTable table, IReadOnlyDictionary<int, CellStatus> fixedStatus)
+    {
+        table.Validate();
+        var status = table.Cells.Select(PrimaryStatus).ToArray();
+        foreach (var (cell, given) in fixedStatus) status[cell] = given;
+        _locked = fixedStatus.Keys.ToHashSet();
+        var relationsOfCell = RelationsPerCell(table);
+        var timing = Environment.GetEnvironmentVariable("ZICHT_TIMING") is not null;
+        var phase = System.Diagnostics.Stopwatch.StartNew();
+        EliminateSingletons(table, status);
+        if (timing) Console.Error.WriteLine($"singletons: {table.Cells.Count} cells, {table.Relations.Count} relations, {status.Count(x => x != CellStatus.Gepubliceerd)} hidden, {phase.Elapsed.TotalSeconds:F2} s");
+        // Hiding one more cell only relaxes the attacker's constraints, so a cell found safe stays safe: each round
+        // audits only the cells that failed last time and the cells hidden since. The final report keeps, for the
+        // others, the bounds of their last audit (which can only have widened since).
+        var verified = new Dictionary<int, CellBounds>();
+        for (var round = 1; round <= MaxRounds; round++)
+        {
+            var toCheck = Enumerable.Range(0, table.Cells.Count).Where(i => status[i] != CellStatus.Gepubliceerd && !verified.ContainsKey(i)).ToHashSet();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var audit = _auditor.Audit(table, status, policy, toCheck);
+            if (Environment.GetEnvironmentVariable("ZICHT_TIMING") is not null)
+                Console.Error.WriteLine($"round {round}: {table.Cells.Count} cells, {toCheck.Count} audited, {audit.Failures.Count()} failing, {clock.Elapsed.TotalSeconds:F2} s");
+            foreach (var cell in audit.Cells.Where(c => c.Protected)) verified[cell.Cell] = cell;
+            if (audit.Passed) return new ProtectedTable(table, status, new AuditReport(verified.Values.OrderBy(c => c.Cell).ToList()), round);
+            var changed = false;
+            foreach (var failure in audit.Failures)
+                changed |= HideOneMoreComplement(table, status, relationsOfCell[failure.Cell], failure.Cell, relationsOfCell);
+            if (!changed)
+            {
+                // No publishable complement left in the failing relations: hide every non-zero cell of them.
+                foreach (var failure in audit.Failures)
+                    foreach (var relation in relationsOfCell[failure.Cell])
+                        foreach (var member in relation.Parts.Append(relation.Total))
+                            if (status[member] == CellStatus.Gepubliceerd && table.Cells[member].Value >= policy.MinCount && !_locked.Contains(member))
+                            { status[member] = CellStatus.Secundair; changed = true; }
+                if (!changed) return new ProtectedTable(table, status, new AuditReport(verified.Values.Concat(audit.Failures).OrderBy(c => c.Cell).ToList()), round);
+            }
+            phase.Restart();
+            EliminateSingletons(table, status);
+            if (timing) Console.Error.WriteLine($"repair + singletons: {status.Count(x => x != CellStatus.Gepubliceerd)} hidden, {phase.Elapsed.TotalSeconds:F2} s");
+        }
+        return new ProtectedTable(table, status, _auditor.Audit(table, status, policy), MaxRounds);
+    }
+
+    /// <summary>Primary suppression only (no totals to protect against).</summary>
+    public CellStatus PrimaryStatus(TableCell cell) =>
+        (cell.Value > 0 && cell.Value < policy.MinCount) || (cell.Value == 0 && policy.SuppressZeros)
+            ? CellStatus.Primair : CellStatus.Gepubliceerd;
+
+    private void EliminateSingletons(LinkedTable table, CellStatus[] status)
+    {
+        bool changed;
+        do
+        {
+            changed = false;
+            foreach (var relation in table.Relations)
+            {
+                var members = relation.Parts.Append(relation.Total).ToList();
+                var hiddenCount = members.Count(m => status[m] != CellStatus.Gepubliceerd);
+                if (hiddenCount != 1) continue;
+                var complement = BestComplement(table, status, relation, exclude: -1);
+                if (complement is null) continue;   // the audit will report the cell
+                status[complement.Value] = CellStatus.Secundair;
+                changed = true;
+            }
+        } while (changed);
+    }
+
+    private bool HideOneMoreComplement(LinkedTable table, CellStatus[] status, List<Relation> relations, int failing, List<Relation>[] relationsOfCell)
+    {
+        // Prefer the relation with the fewest hidden cells: that is where the attacker's equation is tightest.
+        foreach (var relation in relations.OrderBy(r => r.Parts.Append(r.Total).Count(m => status[m] != CellStatus.Gepubliceerd)))
+        {
+            var complement = BestComplement(table, status, relation, failing);
+            if (complement is null) continue;
+            status[complement.Value] = CellStatus.Secundair;
+            return true;
+        }
+        // Nothing left to hide beside the cell itself: the leak runs through the other relations of the hidden
+        // cells next to it (their published parts pin them), so hide a complement there.
+        var neighbours = relations.SelectMany(r => r.Parts.Append(r.Total)).Where(m => m != failing && status[m] != CellStatus.Gepubliceerd).Distinct();
+        foreach (var relation in neighbours.SelectMany(n => relationsOfCell[n]).Distinct()
+                     .OrderBy(r => r.Parts.Append(r.Total).Count(m => status[m] != CellStatus.Gepubliceerd)))
+        {
+            var complement = BestComplement(table, status, relation, failing);
+            if (complement is null) continue;
+            status[complement.Value] = CellStatus.Secundair;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The cell that costs least to hide: a published part of at least MinCount, smallest value first (little
+    /// information lost, and a small complement is as uncertain as the cell it protects); the total only when
+    /// no part qualifies. Zero and small cells never qualify: an "x" must not be mistaken for a small count.
+    /// </summary>
+    private int? BestComplement(LinkedTable table, CellStatus[] status, Relation relation, int exclude)
+    {
+        var candidates = relation.Parts
+            .Where(p => p != exclude && status[p] == CellStatus.Gepubliceerd && table.Cells[p].Value >= policy.MinCount && !_locked.Contains(p))
+            .OrderBy(p => table.Cells[p].Value).ThenBy(p => p).ToList();
+        if (candidates.Count > 0) return candidates[0];
+        if (relation.Total != exclude && status[relation.Total] == CellStatus.Gepubliceerd && table.Cells[relation.Total].Value >= policy.MinCount
+            && !_locked.Contains(relation.Total))
+            return relation.Total;
+        return null;
+    }
+
+    private static List<Relation>[] RelationsPerCell(LinkedTable table)
+    {
+        var result = Enumerable.Range(0, table.Cells.Count).Select(_ => new List<Relation>()).ToArray();
+        foreach (var relation in table.Relations)
+            foreach (var member in relation.Parts.Append(relation.Total))
+                result[member].Add(relation);
+        return result;
+    }
+}

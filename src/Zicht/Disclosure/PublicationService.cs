@@ -1,0 +1,320 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+using Zicht.Indicators;
+using Zicht.Storage;
+
+namespace Zicht.Disclosure;
+
+/// <summary>
+/// Turns stored indicator values into publishable figures. Every public output (exports, API answers) goes
+/// through <see cref="Publish"/>: it protects the whole linked table of one indicator and period (all
+/// municipalities, regions and the country, every category and its total), proves it with the audit, and
+/// refuses to return anything when the audit fails. <see cref="Internal"/> gives the unprotected figures of
+/// one's own area, marked as such.
+/// </summary>
+public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? catalogue = null)
+{
+    private readonly IndicatorCatalogue _catalogue = catalogue ?? IndicatorCatalogue.Load();
+
+    public Publication Publish(string indicatorId, string periode, DisclosurePolicy? policy = null)
+    {
+        policy ??= DisclosurePolicy.Default;
+        var definition = _catalogue.Get(indicatorId);
+        var current = Protect(definition, LoadLinkedPeriods(definition, periode), policy);
+        var previousPeriode = store.Scalar<string>($"SELECT any_value(vorige_periode) FROM indicator_value WHERE indicator_id = '{Sql(indicatorId)}' AND periode = '{Sql(periode)}'");
+        var previous = previousPeriode is null ? null : Protect(definition, LoadLinkedPeriods(definition, previousPeriode), policy);
+        foreach (var audit in current.Audits.Concat(previous?.Audits ?? []))
+            if (!audit.Passed) throw new DisclosureAuditFailedException(audit);
+
+        var rows = new List<PublishedRow>();
+        foreach (var value in current.Values.Where(v => v.Periode == periode))
+        {
+            var waarde = current.PublishedWaarde.GetValueOrDefault(value.Key);
+            double? Lookup(string niveau, string? gebied) => gebied is null ? null : current.PublishedWaarde.GetValueOrDefault(StoredValue.KeyOf(niveau, gebied, periode, value.Categorie));
+            var regio = value.Niveau == "gemeente" ? Lookup("regio", value.RegioCode) : null;
+            var land = Lookup("land", "NL");
+            var vorige = previous?.PublishedWaarde.GetValueOrDefault(StoredValue.KeyOf(value.Niveau, value.GebiedCode, previousPeriode!, value.Categorie));
+            // The stored sentence names the value and its reference; it may go out only when both are published
+            // unchanged (rounding changes the numbers).
+            var reference = definition.Berekening == Berekening.Aantal || value.Niveau == "land" ? vorige
+                : value.Niveau == "gemeente" ? regio : land;
+            var text = waarde is not null && reference is not null && policy.RoundingBase <= 1 ? value.BenchmarkTekst : null;
+            rows.Add(new PublishedRow(
+                indicatorId, value.Niveau, value.GebiedCode, value.GebiedNaam, value.Periode, value.Categorie,
+                current.TellerText[value.Key], current.NoemerText[value.Key], waarde, definition.Eenheid,
+                waarde is null ? null : value.DekkingProcent, regio, land, vorige, waarde - vorige,
+                null, null, text, current.Status[value.Key], current.Reason.GetValueOrDefault(value.Key)));
+        }
+        return new Publication(indicatorId, periode, true, rows, current.Audits, policy);
+    }
+
+    /// <summary>
+    /// One indicator broken down (zorgvorm, leeftijdsgroep, geslacht, verwijzer) for one period, protected as a table with
+    /// margins: every area's total = the sum of its categories, region = sum of its municipalities, and for counts of
+    /// events also year = sum of its quarters. The totals keep the status they have in the publication without breakdown
+    /// (<see cref="Publish"/>): a total shown there is known to the attacker here, a total hidden there stays hidden, so
+    /// the two publications together reveal no more than each alone.
+    /// </summary>
+    public Publication PublishBreakdown(string indicatorId, string periode, string uitsplitsing, DisclosurePolicy? policy = null)
+    {
+        policy ??= DisclosurePolicy.Default;
+        var definition = _catalogue.Get(indicatorId);
+        var totals = LoadLinkedPeriods(definition, periode).Where(v => v.Niveau != "aanbieder").ToList();
+        var totalsProtection = Protect(definition, LoadLinkedPeriods(definition, periode), policy);
+        var names = totals.GroupBy(v => (v.Niveau, v.GebiedCode)).ToDictionary(g => g.Key, g => g.First().GebiedNaam);
+        var periodes = totals.Select(v => v.Periode).Distinct().ToList();
+        var parts = new IndicatorEngine(store, _catalogue).ComputeBreakdown(indicatorId, periodes, uitsplitsing)
+            .Select(b => new StoredValue(b.Niveau, b.GebiedCode, names.GetValueOrDefault((b.Niveau, b.GebiedCode), b.GebiedCode), b.Periode,
+                b.Categorie, b.Teller, b.Noemer, b.Waarde, null, b.RegioCode, null, null, null))
+            .ToList();
+        var values = totals.Concat(parts).ToList();
+        var fixedTeller = totalsProtection.TellerStatus;
+        var fixedNoemer = totalsProtection.NoemerStatus;
+        var protectedFigures = Protect(definition, values, policy, totalsInRows: true, fixedTeller, fixedNoemer);
+        foreach (var audit in protectedFigures.Audits)
+            if (!audit.Passed) throw new DisclosureAuditFailedException(audit);
+        var rows = protectedFigures.Values.Where(v => v.Periode == periode).Select(v => new PublishedRow(
+                indicatorId, v.Niveau, v.GebiedCode, v.GebiedNaam, v.Periode, v.Categorie == "totaal" ? "totaal" : uitsplitsing + ": " + v.Categorie,
+                protectedFigures.TellerText[v.Key], protectedFigures.NoemerText[v.Key], protectedFigures.PublishedWaarde.GetValueOrDefault(v.Key),
+                definition.Eenheid, null, null, null, null, null, null, null, null,
+                protectedFigures.Status[v.Key], protectedFigures.Reason.GetValueOrDefault(v.Key)))
+            .ToList();
+        return new Publication(indicatorId, periode, true, rows, protectedFigures.Audits, policy);
+    }
+
+    /// <summary>The unprotected figures of one area (a municipality, or a region with its municipalities): for the analyst's own use only.</summary>
+    public Publication Internal(string indicatorId, string periode, string gebiedCode)
+    {
+        var definition = _catalogue.Get(indicatorId);
+        var rows = Load(indicatorId, periode)
+            .Where(v => v.GebiedCode == gebiedCode || (v.Niveau == "gemeente" && v.RegioCode == gebiedCode))
+            .Select(v => new PublishedRow(indicatorId, v.Niveau, v.GebiedCode, v.GebiedNaam, v.Periode, v.Categorie,
+                v.Teller.ToString(CultureInfo.InvariantCulture), FormatNoemer(v.Noemer, definition), v.Waarde, definition.Eenheid,
+                v.DekkingProcent, null, null, null, null, v.Rang, v.Percentiel, v.BenchmarkTekst, "intern, niet publiceren", null))
+            .ToList();
+        return new Publication(indicatorId, periode, false, rows, [], DisclosurePolicy.Default);
+    }
+
+    /// <summary>
+    /// The periods published together with <paramref name="periode"/>: for counts of events (a start, an end), a year
+    /// is the sum of its quarters, so a year and its four quarters form one linked table; otherwise the period alone.
+    /// </summary>
+    private IReadOnlyList<StoredValue> LoadLinkedPeriods(IndicatorDefinition definition, string periode)
+    {
+        if (!definition.OptelbaarOverKwartalen) return Load(definition.Id, periode);
+        var year = periode.Length >= 4 ? periode[..4] : periode;
+        return new[] { year, year + "Q1", year + "Q2", year + "Q3", year + "Q4" }.SelectMany(p => Load(definition.Id, p)).ToList();
+    }
+
+    private sealed record ProtectedFigures(
+        IReadOnlyList<StoredValue> Values,
+        Dictionary<string, string> TellerText,
+        Dictionary<string, string> NoemerText,
+        Dictionary<string, double?> PublishedWaarde,
+        Dictionary<string, string> Status,
+        Dictionary<string, string> Reason,
+        List<AuditReport> Audits,
+        Dictionary<string, CellStatus> TellerStatus,
+        Dictionary<string, CellStatus> NoemerStatus);
+
+    private static ProtectedFigures Protect(IndicatorDefinition definition, IReadOnlyList<StoredValue> values, DisclosurePolicy policy,
+        bool totalsInRows = false, IReadOnlyDictionary<string, CellStatus>? fixedTeller = null, IReadOnlyDictionary<string, CellStatus>? fixedNoemer = null)
+    {
+        var suppression = new CellSuppression(policy);
+        var audits = new List<AuditReport>();
+        var areas = values.Where(v => v.Niveau != "aanbieder").ToList();
+        var providers = values.Where(v => v.Niveau == "aanbieder").ToList();
+        var verdeling = definition.Berekening == Berekening.Verdeling;
+        var separateNoemer = definition.NoemerIsCount && !verdeling;
+
+        // 1. The noemer counts (when they are counts), as their own linked table.
+        var noemerStatus = new Dictionary<string, CellStatus>();
+        if (separateNoemer)
+        {
+            var table = Hierarchy(areas, v => (long)Math.Round(v.Noemer ?? 0), _ => null, withTotals: false, totalsInRows);
+            var result = suppression.Protect(table, Fixed(table, fixedNoemer));
+            audits.Add(result.Audit);
+            for (var i = 0; i < table.Cells.Count; i++) noemerStatus[table.Cells[i].Key] = result.Status[i];
+            foreach (var provider in providers)
+                noemerStatus[provider.Key] = suppression.PrimaryStatus(new TableCell(provider.Key, (long)Math.Round(provider.Noemer ?? 0)));
+        }
+
+        // 2. The teller counts; a published noemer is an upper bound the attacker knows.
+        var tellerStatus = new Dictionary<string, CellStatus>();
+        {
+            double? KnownUpper(StoredValue v) => separateNoemer && noemerStatus.GetValueOrDefault(v.Key) == CellStatus.Gepubliceerd ? v.Noemer : null;
+            var table = Hierarchy(areas, v => v.Teller, KnownUpper, withTotals: verdeling, totalsInRows);
+            var result = suppression.Protect(table, Fixed(table, fixedTeller));
+            audits.Add(result.Audit);
+            for (var i = 0; i < table.Cells.Count; i++) tellerStatus[table.Cells[i].Key] = result.Status[i];
+            // Providers do not add up to any published total (a youth can be at several providers; care without a
+            // provider is not published by provider), so they get primary suppression only.
+            foreach (var provider in providers)
+            {
+                tellerStatus[provider.Key] = suppression.PrimaryStatus(new TableCell(provider.Key, provider.Teller));
+                if (verdeling)
+                    tellerStatus[TotalKey(provider)] = suppression.PrimaryStatus(new TableCell(TotalKey(provider), (long)Math.Round(provider.Noemer ?? 0)));
+            }
+        }
+
+        var tellerText = new Dictionary<string, string>();
+        var noemerText = new Dictionary<string, string>();
+        var waardes = new Dictionary<string, double?>();
+        var status = new Dictionary<string, string>();
+        var reasons = new Dictionary<string, string>();
+        var minimumDenominator = Math.Max(policy.MinDenominator, definition.MinimaleGroep);
+        foreach (var value in values)
+        {
+            var teller = tellerStatus[value.Key];
+            var noemer = verdeling ? tellerStatus[TotalKey(value)] : separateNoemer ? noemerStatus[value.Key] : CellStatus.Gepubliceerd;
+            tellerText[value.Key] = CountText(value.Teller, teller, policy);
+            noemerText[value.Key] = definition.NoemerIsCount ? CountText((long)Math.Round(value.Noemer ?? 0), noemer, policy) : FormatNoemer(value.Noemer, definition);
+            var roundedTeller = (double)DisclosureRounding.Round(value.Teller, policy.RoundingBase);
+            var roundedNoemer = definition.NoemerIsCount ? DisclosureRounding.Round((long)Math.Round(value.Noemer ?? 0), policy.RoundingBase) : value.Noemer;
+            string? reason = null;
+            if (teller != CellStatus.Gepubliceerd && policy.SameMarkerForAllHidden) reason = "verborgen (kleine aantallen of ter bescherming daarvan)";
+            else if (teller == CellStatus.Primair) reason = $"kleine aantallen (minder dan {policy.MinCount})";
+            else if (teller == CellStatus.Secundair) reason = "verborgen om een kleine aantal elders te beschermen (secundaire onderdrukking)";
+            else if (noemer != CellStatus.Gepubliceerd) reason = "noemer verborgen (kleine aantallen)";
+            else if (definition.Berekening is Berekening.Aandeel or Berekening.Verdeling && (value.Noemer ?? 0) < minimumDenominator)
+                reason = $"noemer kleiner dan {minimumDenominator}";
+            else if (definition.Berekening is Berekening.Mediaan or Berekening.P90 && value.Teller < minimumDenominator)
+                reason = $"minder dan {minimumDenominator} metingen";
+            double? waarde = null;
+            if (reason is null && value.Waarde is not null)
+            {
+                waarde = policy.RoundingBase <= 1 ? value.Waarde : definition.Berekening switch
+                {
+                    Berekening.Per1000 => 1000.0 * roundedTeller / value.Noemer,
+                    Berekening.Aandeel or Berekening.Verdeling => roundedNoemer > 0 ? 100.0 * roundedTeller / roundedNoemer : null,
+                    Berekening.Aantal => roundedTeller,
+                    _ => value.Waarde,
+                };
+            }
+            waardes[value.Key] = waarde;
+            status[value.Key] = reason is null ? "gepubliceerd" : teller == CellStatus.Gepubliceerd && noemer == CellStatus.Gepubliceerd ? "waarde verborgen" : "onderdrukt";
+            if (reason is not null) reasons[value.Key] = reason;
+        }
+        return new ProtectedFigures(values, tellerText, noemerText, waardes, status, reasons, audits, tellerStatus, noemerStatus);
+    }
+
+    private static Dictionary<int, CellStatus> Fixed(LinkedTable table, IReadOnlyDictionary<string, CellStatus>? given)
+    {
+        var result = new Dictionary<int, CellStatus>();
+        if (given is null) return result;
+        foreach (var (key, status) in given)
+            if (table.Find(key) is { } cell) result[cell] = status;
+        return result;
+    }
+
+    private static string TotalKey(StoredValue value) => StoredValue.KeyOf(value.Niveau, value.GebiedCode, value.Periode, "totaal");
+
+    /// <summary>
+    /// The linked table of one count: per period, region = sum of its municipalities and country = sum of the regions,
+    /// for every category; with totals, also every area's total = sum of its categories; and when several periods
+    /// are loaded (a year and its quarters), every year cell = sum of the same cell in its quarters.
+    /// </summary>
+    private static LinkedTable Hierarchy(IReadOnlyList<StoredValue> values, Func<StoredValue, long> count, Func<StoredValue, double?> knownUpper,
+        bool withTotals, bool totalsInRows = false)
+    {
+        var table = new LinkedTable();
+        foreach (var value in values) table.Add(value.Key, count(value), knownUpper(value));
+        var categories = values.Select(v => v.Categorie).Distinct().ToList();
+        if (totalsInRows)
+        {
+            // a breakdown: the 'totaal' rows are the stored figures, the other categories add up to them
+            foreach (var area in values.Where(v => v.Categorie != "totaal").GroupBy(v => (v.Niveau, v.GebiedCode, v.Periode)))
+            {
+                var total = table.Find(StoredValue.KeyOf(area.Key.Niveau, area.Key.GebiedCode, area.Key.Periode, "totaal"));
+                if (total is not null) table.Relate(total.Value, area.Select(v => table.Find(v.Key)!.Value).ToList());
+            }
+        }
+        if (withTotals)
+        {
+            foreach (var area in values.GroupBy(v => (v.Niveau, v.GebiedCode, v.Periode)))
+            {
+                var total = table.Add(StoredValue.KeyOf(area.Key.Niveau, area.Key.GebiedCode, area.Key.Periode, "totaal"), (long)Math.Round(area.First().Noemer ?? 0));
+                table.Relate(total, area.Select(v => table.Find(v.Key)!.Value).ToList());
+            }
+            categories.Add("totaal");
+        }
+        var regionOf = values.Where(v => v.Niveau == "gemeente").GroupBy(v => v.GebiedCode).ToDictionary(g => g.Key, g => g.First().RegioCode);
+        var regions = values.Where(v => v.Niveau == "regio").Select(v => v.GebiedCode).Distinct().ToList();
+        var periods = values.Select(v => v.Periode).Distinct().ToList();
+        foreach (var periode in periods)
+        foreach (var categorie in categories.Distinct())
+        {
+            foreach (var region in regions)
+            {
+                var total = table.Find(StoredValue.KeyOf("regio", region, periode, categorie));
+                if (total is null) continue;
+                var parts = regionOf.Where(r => r.Value == region).Select(r => table.Find(StoredValue.KeyOf("gemeente", r.Key, periode, categorie))).OfType<int>().ToList();
+                if (parts.Count > 0) table.Relate(total.Value, parts);
+            }
+            var country = table.Find(StoredValue.KeyOf("land", "NL", periode, categorie));
+            if (country is null) continue;
+            var regionCells = regions.Select(r => table.Find(StoredValue.KeyOf("regio", r, periode, categorie))).OfType<int>().ToList();
+            if (regionCells.Count > 0) table.Relate(country.Value, regionCells);
+        }
+        var years = periods.Where(p => !p.Contains('Q')).ToList();
+        foreach (var year in years)
+        {
+            var quarters = periods.Where(p => p.StartsWith(year + "Q", StringComparison.Ordinal)).ToList();
+            if (quarters.Count == 0) continue;
+            foreach (var cell in table.Cells.ToList().Where(c => c.Key.Split('|')[2] == year))
+            {
+                var parts = cell.Key.Split('|');
+                var quarterCells = quarters.Select(q => table.Find(StoredValue.KeyOf(parts[0], parts[1], q, parts[3]))).OfType<int>().ToList();
+                table.Relate(table.Find(cell.Key)!.Value, quarterCells);
+            }
+        }
+        return table;
+    }
+
+    private static string CountText(long value, CellStatus status, DisclosurePolicy policy) => status switch
+    {
+        CellStatus.Primair or CellStatus.Secundair when policy.SameMarkerForAllHidden => "x",
+        CellStatus.Primair => $"< {policy.MinCount}",
+        CellStatus.Secundair => "x",
+        _ => DisclosureRounding.Round(value, policy.RoundingBase).ToString(CultureInfo.InvariantCulture),
+    };
+
+    private static string FormatNoemer(double? noemer, IndicatorDefinition definition) =>
+        definition.Berekening == Berekening.Aantal || noemer is null ? "" : noemer.Value.ToString("0", CultureInfo.InvariantCulture);
+
+    private static string Sql(string text) => text.Replace("'", "''");
+
+    internal IReadOnlyList<StoredValue> Load(string indicatorId, string periode)
+    {
+        IndicatorEngine.EnsureResultTable(store);
+        using var command = store.Connection.CreateCommand();
+        command.CommandText = """
+            WITH names AS (
+                SELECT 'gemeente' AS niveau, gemeentecode AS code, gemeentenaam AS naam FROM ref_gemeente
+                UNION ALL SELECT 'regio', jeugdregiocode, jeugdregionaam FROM ref_jeugdregio
+                UNION ALL SELECT 'aanbieder', aanbieder_agb, any_value(aanbieder_naam) FROM aanbieder GROUP BY aanbieder_agb
+                UNION ALL SELECT 'land', 'NL', 'Nederland'
+            )
+            SELECT value.niveau, value.gebied_code, coalesce(names.naam, value.gebied_code), value.periode, value.categorie,
+                   CAST(coalesce(value.teller, 0) AS BIGINT), value.noemer, value.waarde, value.dekking_procent,
+                   value.regio_code, value.rang, value.percentiel, value.benchmark_tekst
+            FROM indicator_value AS value
+            LEFT JOIN names ON names.niveau = value.niveau AND names.code = value.gebied_code
+            WHERE value.indicator_id = $indicator AND value.periode = $periode
+            ORDER BY CASE value.niveau WHEN 'land' THEN 0 WHEN 'regio' THEN 1 WHEN 'gemeente' THEN 2 ELSE 3 END, value.gebied_code, value.categorie
+            """;
+        command.Parameters.Add(new DuckDBParameter("indicator", indicatorId));
+        command.Parameters.Add(new DuckDBParameter("periode", periode));
+        using var reader = command.ExecuteReader();
+        var result = new List<StoredValue>();
+        double? D(int i) => reader.IsDBNull(i) ? null : reader.GetDouble(i);
+        while (reader.Read())
+        {
+            result.Add(new StoredValue(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                reader.GetInt64(5), D(6), D(7), D(8), reader.IsDBNull(9) ? null : reader.GetString(9),
+                reader.IsDBNull(10) ? null : reader.GetInt32(10), D(11), reader.IsDBNull(12) ? null : reader.GetString(12)));
+        }
+        return result;
+    }
+}

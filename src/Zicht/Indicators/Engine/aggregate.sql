@@ -1,0 +1,56 @@
+-- Counts the units of one indicator (table ind_units) per area and period, for every level at once.
+-- The unit query gives one row per unit (a youth or an episode) per period and category, so plain
+-- counts are counts of distinct units (IndicatorEngine checks this in its tests). {{...}} are filled in
+-- by IndicatorEngine from the catalogue entry (the area counts come from IndicatorEngine.AreaCounts: counted per
+-- municipality and rolled up for plain counts, over all units at every level for medians).
+INSERT INTO ind_raw
+WITH {{area_counts}},
+provider_counts AS (
+    SELECT 'aanbieder' AS niveau, aanbieder_agb AS gebied_code, periode, categorie,
+           count(*) FILTER (WHERE in_teller) AS teller_units,
+           count(*) FILTER (WHERE in_noemer) AS noemer_units,
+           count(*) AS alle_units,
+           {{kwantiel_expr}} AS kwantiel_waarde
+    FROM ind_units
+    WHERE aanbieder_agb IS NOT NULL AND {{met_aanbieder}}
+    GROUP BY periode, categorie, aanbieder_agb
+),
+all_counts AS (
+    SELECT * FROM area_counts WHERE niveau IN ({{niveaus}})
+    UNION ALL
+    SELECT * FROM provider_counts
+),
+with_denominator AS (
+    SELECT
+        counts.*,
+        CASE '{{berekening}}'
+            WHEN 'per_1000' THEN population.jeugdigen_0_17
+            WHEN 'verdeling' THEN sum(counts.teller_units) OVER (PARTITION BY counts.niveau, counts.gebied_code, counts.periode)
+            WHEN 'aantal' THEN NULL
+            ELSE counts.noemer_units
+        END AS noemer
+    FROM all_counts AS counts
+    JOIN ind_periode AS periode USING (periode)
+    LEFT JOIN ind_bevolking AS population
+      ON population.niveau = counts.niveau AND population.gebied_code = counts.gebied_code AND population.jaar = periode.jaar
+)
+SELECT
+    '{{indicator_id}}', '{{berekening}}', '{{richting}}', '{{eenheid}}', '{{tekst_eenheid}}', {{decimalen}},
+    niveau, gebied_code, periode, categorie,
+    teller_units AS teller,
+    noemer,
+    CASE '{{berekening}}'
+        WHEN 'per_1000' THEN 1000.0 * teller_units / nullif(noemer, 0)
+        WHEN 'aantal' THEN teller_units
+        WHEN 'mediaan' THEN kwantiel_waarde
+        WHEN 'p90' THEN kwantiel_waarde
+        ELSE 100.0 * teller_units / nullif(noemer, 0)
+    END AS waarde,
+    CASE '{{berekening}}'
+        WHEN 'aandeel' THEN 100.0 * noemer_units / nullif(alle_units, 0)
+        WHEN 'mediaan' THEN 100.0 * teller_units / nullif(noemer_units, 0)
+        WHEN 'p90' THEN 100.0 * teller_units / nullif(noemer_units, 0)
+    END AS dekking_procent,
+    CASE WHEN '{{berekening}}' IN ('per_1000', 'aandeel', 'verdeling') THEN noemer END AS wilson_n,
+    CASE '{{berekening}}' WHEN 'per_1000' THEN 1000.0 WHEN 'aandeel' THEN 100.0 WHEN 'verdeling' THEN 100.0 END AS wilson_schaal
+FROM with_denominator;

@@ -1,0 +1,307 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Zicht.Storage;
+
+namespace Zicht.Indicators;
+
+public sealed record ComputeOptions
+{
+    /// <summary>Recompute every period even when only some changed.</summary>
+    public bool Full { get; init; }
+    /// <summary>Catalogue parameters that override the shipped ones (e.g. wachttijd_norm_dagen).</summary>
+    public IReadOnlyDictionary<string, string>? Parameters { get; init; }
+}
+
+/// <summary>What a compute run did.</summary>
+public sealed record ComputeResult(
+    bool UpToDate,
+    bool Full,
+    DateOnly? RecomputedFrom,
+    int PeriodsComputed,
+    long RowsWritten,
+    TimeSpan Duration,
+    IReadOnlyList<(string IndicatorId, TimeSpan Duration)> PerIndicator);
+
+public readonly record struct ComputeProgress(string Step, int Done, int Total);
+
+/// <summary>One cell of a breakdown: Categorie is the value of the breakdown dimension (e.g. '4-11', 'JH_AMBULANT').</summary>
+public sealed record BreakdownValue(string Niveau, string GebiedCode, string Periode, string Categorie, long Teller, double? Noemer, double? Waarde, string? RegioCode);
+
+/// <summary>
+/// Computes the whole catalogue for every level and period, set-based in DuckDB: one unit query per
+/// indicator (from the catalogue), one aggregation over all levels at once (GROUPING SETS), one
+/// benchmark pass. Recomputes only the periods a new delivery can have changed.
+/// </summary>
+public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalogue = null)
+{
+    private readonly IndicatorCatalogue _catalogue = catalogue ?? IndicatorCatalogue.Load();
+
+    // Look-forward windows (geen nieuwe start) reach back this far from a change: the largest window + 1 month.
+    private int LookForwardMonths(ComputeOptions options) => 1 + Math.Max(
+        Parameter("venster_geen_nieuwe_start_maanden", options), Parameter("venster_geen_nieuwe_start_kort_maanden", options));
+
+    private int Parameter(string name, ComputeOptions options) =>
+        int.Parse(options.Parameters is not null && options.Parameters.TryGetValue(name, out var v) ? v : _catalogue.Parameters[name], CultureInfo.InvariantCulture);
+
+    public static void EnsureResultTable(ZichtStore store) => store.Execute(SqlResources.Read("Indicators.Engine.indicator_value.sql"));
+
+    public ComputeResult Compute(ComputeOptions? options = null, IProgress<ComputeProgress>? progress = null)
+    {
+        options ??= new ComputeOptions();
+        var clock = Stopwatch.StartNew();
+        store.EnsureDerivedTablesCurrent();
+        EnsureResultTable(store);
+
+        var version = store.TrajectoryVersion();
+        var fingerprint = Fingerprint(options);
+        var full = options.Full
+                   || store.GetMeta("indicators_fingerprint") != fingerprint
+                   || store.GetMeta("indicators_for") is null
+                   || !long.TryParse(store.GetMeta("indicators_max_delivery"), out var lastDelivery);
+        lastDelivery = full ? 0 : long.Parse(store.GetMeta("indicators_max_delivery")!, CultureInfo.InvariantCulture);
+        if (!full && store.GetMeta("indicators_for") == version)
+            return new ComputeResult(true, false, null, 0, 0, clock.Elapsed, []);
+
+        DateOnly vanaf = DateOnly.MinValue;
+        if (!full)
+        {
+            var changedFrom = FirstAffectedDate(lastDelivery);
+            if (changedFrom is null) full = true;   // rows replaced or removed: the safe answer is to recompute all
+            else vanaf = changedFrom.Value.AddMonths(-LookForwardMonths(options));
+        }
+
+        var perIndicator = new List<(string, TimeSpan)>();
+        // Working tables need not keep row order; DuckDB writes them faster (and in parallel) without it.
+        store.Execute("SET preserve_insertion_order = false");
+        store.Execute("BEGIN TRANSACTION");
+        try
+        {
+            progress?.Report(new ComputeProgress("voorbereiden", 0, _catalogue.Indicators.Count));
+            foreach (var sql in SqlResources.ReadAll("Indicators.Prelude."))
+            {
+                var preludeClock = Stopwatch.StartNew();
+                store.Execute(sql.Replace("{{vanaf}}", vanaf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+                if (Environment.GetEnvironmentVariable("ZICHT_TIMING") is not null)
+                    Console.Error.WriteLine($"prelude: {preludeClock.Elapsed.TotalSeconds:F2} s");
+            }
+            store.Execute(SqlResources.Read("Indicators.Engine.population.sql"));
+            if (!full && store.Scalar<string>("SELECT CAST(data_van AS VARCHAR) FROM ind_meta") != store.GetMeta("indicators_data_van"))
+            {
+                // Earlier data arrived: look-back completeness (herhaald beroep) shifts for every period.
+                store.Execute("ROLLBACK");
+                return Compute(options with { Full = true }, progress);
+            }
+
+            var aggregate = SqlResources.Read("Indicators.Engine.aggregate.sql");
+            var done = 0;
+            foreach (var indicator in _catalogue.Indicators)
+            {
+                var indicatorClock = Stopwatch.StartNew();
+                progress?.Report(new ComputeProgress(indicator.Id, done, _catalogue.Indicators.Count));
+                store.Execute(UnitsTableSql(_catalogue.UnitSql(indicator, options.Parameters)));
+                var unitsTime = indicatorClock.Elapsed;
+                store.Execute(FillAggregate(aggregate, indicator));
+                if (Environment.GetEnvironmentVariable("ZICHT_TIMING") is not null)
+                    Console.Error.WriteLine($"{indicator.Id}: units {unitsTime.TotalSeconds:F2} s, aggregate {(indicatorClock.Elapsed - unitsTime).TotalSeconds:F2} s");
+                perIndicator.Add((indicator.Id, indicatorClock.Elapsed));
+                done++;
+            }
+            progress?.Report(new ComputeProgress("vergelijken", done, _catalogue.Indicators.Count));
+            if (full) store.Execute("DELETE FROM indicator_value");
+            else store.Execute("DELETE FROM indicator_value WHERE periode IN (SELECT periode FROM ind_periode)");
+            store.Execute(SqlResources.Read("Indicators.Engine.benchmark.sql"));
+            var periods = (int)store.Scalar<long>("SELECT count(*) FROM ind_periode");
+            var rows = store.Scalar<long>("SELECT count(*) FROM ind_raw");
+            // What youth-level facts the figures were computed with: a later change of them forces a full recompute.
+            store.Execute("CREATE OR REPLACE TABLE indicator_youth_basis AS SELECT youth_id, geboortemaand, geslacht FROM youth_fact");
+            store.SetMeta("indicators_for", version);
+            store.SetMeta("indicators_fingerprint", fingerprint);
+            store.SetMeta("indicators_max_delivery", (store.Scalar<long?>("SELECT max(delivery_id) FROM trajectory") ?? 0).ToString(CultureInfo.InvariantCulture));
+            store.SetMeta("indicators_data_van", store.Scalar<string>("SELECT CAST(data_van AS VARCHAR) FROM ind_meta"));
+            store.Execute("DROP VIEW IF EXISTS ind_units; DROP VIEW IF EXISTS ind_actief; DROP TABLE IF EXISTS ind_start; DROP TABLE IF EXISTS ind_einde; DROP TABLE IF EXISTS ind_jeugdige; DROP TABLE IF EXISTS ind_episode;");
+            store.Execute("COMMIT");
+            store.Execute("RESET preserve_insertion_order");
+            return new ComputeResult(false, full, full ? null : vanaf, periods, rows, clock.Elapsed, perIndicator);
+        }
+        catch
+        {
+            try { store.Execute("ROLLBACK"); store.Execute("RESET preserve_insertion_order"); } catch (Exception) { /* the original error matters more */ }
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// One indicator broken down by one of its allowed uitsplitsingen (zorgvorm, leeftijdsgroep, geslacht, verwijzer),
+    /// for municipalities, regions and the country, for the given periods (e.g. a year and its quarters). Computed on
+    /// demand from the same unit query as the stored figures; the stored values are the totals of these breakdowns.
+    /// </summary>
+    public IReadOnlyList<BreakdownValue> ComputeBreakdown(string indicatorId, IReadOnlyList<string> periodes, string uitsplitsing, ComputeOptions? options = null)
+    {
+        options ??= new ComputeOptions();
+        var indicator = _catalogue.Get(indicatorId);
+        if (!indicator.Uitsplitsingen.Contains(uitsplitsing) || uitsplitsing == "aanbieder")
+            throw new ArgumentException($"Indicator '{indicatorId}' allows the breakdowns {string.Join(", ", indicator.Uitsplitsingen)}; not '{uitsplitsing}'.");
+        store.EnsureDerivedTablesCurrent();
+        var prelude = SqlResources.ReadAll("Indicators.Prelude.").ToList();
+        store.Execute(prelude[0].Replace("{{vanaf}}", "0001-01-01"));
+        store.Execute($"DELETE FROM ind_periode WHERE periode NOT IN ({string.Join(", ", periodes.Select(p => "'" + p.Replace("'", "''") + "'"))})");
+        foreach (var sql in prelude.Skip(1)) store.Execute(sql.Replace("{{vanaf}}", "0001-01-01"));
+        store.Execute(SqlResources.Read("Indicators.Engine.population.sql"));
+        store.Execute(UnitsTableSql(_catalogue.UnitSql(indicator, options.Parameters)).Replace("TEMP VIEW ind_units AS", "TEMP VIEW ind_units_totaal AS"));
+        // the breakdown's category takes the place of the (absent) category of the indicator
+        store.Execute($"CREATE OR REPLACE TEMP VIEW ind_units AS SELECT * REPLACE (coalesce({uitsplitsing}, 'onbekend') AS categorie) FROM ind_units_totaal");
+        var aggregate = FillAggregate(SqlResources.Read("Indicators.Engine.aggregate.sql"), indicator with { Niveaus = indicator.Niveaus.Where(n => n != "aanbieder").ToList() });
+        store.Execute(aggregate);
+        var result = new List<BreakdownValue>();
+        using var command = store.Connection.CreateCommand();
+        command.CommandText = """
+            SELECT raw.niveau, raw.gebied_code, raw.periode, raw.categorie, raw.teller, raw.noemer, raw.waarde, gemeente.jeugdregiocode
+            FROM ind_raw AS raw
+            LEFT JOIN ind_gemeente AS gemeente ON raw.niveau = 'gemeente' AND gemeente.gemeentecode = raw.gebied_code
+            ORDER BY raw.periode, raw.niveau, raw.gebied_code, raw.categorie
+            """;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            result.Add(new BreakdownValue(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                (long)reader.GetDouble(4), reader.IsDBNull(5) ? null : reader.GetDouble(5), reader.IsDBNull(6) ? null : reader.GetDouble(6),
+                reader.IsDBNull(7) ? null : reader.GetString(7)));
+        store.Execute("DROP VIEW IF EXISTS ind_units; DROP VIEW IF EXISTS ind_units_totaal; DROP VIEW IF EXISTS ind_actief; DROP TABLE IF EXISTS ind_start; DROP TABLE IF EXISTS ind_einde; DROP TABLE IF EXISTS ind_jeugdige; DROP TABLE IF EXISTS ind_episode;");
+        return result;
+    }
+
+    /// <summary>
+    /// The earliest date whose figures the deliveries after <paramref name="lastDelivery"/> can change: the earliest
+    /// start among their trajectories. An episode they merge into keeps its days and attributes before that date
+    /// (attributes of an episode come from its first trajectory, outcomes from its last), attribution to a
+    /// municipality changes only from a new start on, and look-back windows only reach forward from it.
+    /// Null when the change can reach every period: older rows were replaced, or a youth's birth month or gender
+    /// (as most recently delivered) changed.
+    /// </summary>
+    private DateOnly? FirstAffectedDate(long lastDelivery)
+    {
+        var superseded = store.Scalar<long>($"SELECT CAST(coalesce(sum(rows_superseded), 0) + count(*) FILTER (WHERE status <> 'actief' AND delivery_id <= {lastDelivery}) AS BIGINT) FROM delivery WHERE delivery_id > {lastDelivery} OR status <> 'actief'");
+        if (superseded > 0) return null;
+        if (!store.TableExists("indicator_youth_basis")) return null;
+        var youthsChanged = store.Scalar<long>("""
+            SELECT count(*) FROM youth_fact JOIN indicator_youth_basis AS basis USING (youth_id)
+            WHERE youth_fact.geboortemaand <> basis.geboortemaand OR youth_fact.geslacht <> basis.geslacht
+            """);
+        if (youthsChanged > 0) return null;
+        var first = store.Scalar<string>($"SELECT strftime(min(startdatum), '%Y-%m-%d') FROM trajectory WHERE delivery_id > {lastDelivery}");
+        return first is null ? DateOnly.MaxValue : DateOnly.ParseExact(first, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
+    private string Fingerprint(ComputeOptions options)
+    {
+        var text = new StringBuilder();
+        foreach (var indicator in _catalogue.Indicators) text.Append(indicator.Id).Append(_catalogue.UnitSql(indicator, options.Parameters));
+        foreach (var name in new[] { "Indicators.Engine.aggregate.sql", "Indicators.Engine.benchmark.sql", "Indicators.Engine.population.sql" })
+            text.Append(SqlResources.Read(name));
+        foreach (var sql in SqlResources.ReadAll("Indicators.Prelude.")) text.Append(sql);
+        // the reference data the figures depend on (by content: the store's reference version changes with every build)
+        text.Append(store.Scalar<string>("""
+            SELECT CAST((SELECT sum(hash(gemeentecode, jaar, jeugdigen_0_17)) FROM ref_bevolking) AS VARCHAR) || ':' ||
+                   CAST((SELECT sum(hash(gemeentecode, gemeentecode_actueel, jeugdregiocode)) FROM ref_gemeente) AS VARCHAR) || ':' ||
+                   CAST((SELECT sum(hash(zorgvorm, soort, met_verblijf, gezinsgericht)) FROM ref_zorgvorm) AS VARCHAR)
+            """));
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
+    }
+
+    /// <summary>
+    /// The catalogue's unit query, typed the same way for every indicator (NULL columns have no type of their own).
+    /// A view, not a table: the aggregation reads it twice (areas, providers), which is cheaper than writing it.
+    /// </summary>
+    internal static string UnitsTableSql(string unitSql) => $"""
+        CREATE OR REPLACE TEMP VIEW ind_units AS
+        SELECT CAST(periode AS VARCHAR) AS periode, CAST(unit_id AS BIGINT) AS unit_id,
+               CAST(gemeentecode AS VARCHAR) AS gemeentecode, CAST(jeugdregiocode AS VARCHAR) AS jeugdregiocode,
+               CAST(aanbieder_agb AS VARCHAR) AS aanbieder_agb,
+               coalesce(CAST(in_teller AS BOOLEAN), false) AS in_teller, coalesce(CAST(in_noemer AS BOOLEAN), false) AS in_noemer,
+               CAST(meetwaarde AS DOUBLE) AS meetwaarde, coalesce(CAST(categorie AS VARCHAR), 'totaal') AS categorie,
+               CAST(zorgvorm AS VARCHAR) AS zorgvorm, CAST(leeftijdsgroep AS VARCHAR) AS leeftijdsgroep,
+               CAST(geslacht AS VARCHAR) AS geslacht, CAST(verwijzer AS VARCHAR) AS verwijzer
+        FROM (
+        {unitSql}
+        ) AS units
+        """;
+
+    /// <summary>
+    /// Counts per municipality, region and country. Plain counts add up (one unit, one municipality), so they are
+    /// counted once per municipality and rolled up from there, which is much cheaper than grouping all units three
+    /// times; medians and percentiles do not add up and are computed over the units at every level (GROUPING SETS).
+    /// </summary>
+    private static string AreaCounts(IndicatorDefinition indicator) => indicator.Berekening is Berekening.Mediaan or Berekening.P90
+        ? """
+          area_counts AS (
+              SELECT
+                  CASE WHEN grouping(gemeentecode) = 0 THEN 'gemeente' WHEN grouping(jeugdregiocode) = 0 THEN 'regio' ELSE 'land' END AS niveau,
+                  coalesce(gemeentecode, jeugdregiocode, 'NL') AS gebied_code,
+                  periode, categorie,
+                  count(*) FILTER (WHERE in_teller) AS teller_units,
+                  count(*) FILTER (WHERE in_noemer) AS noemer_units,
+                  count(*) AS alle_units,
+                  {{kwantiel_expr}} AS kwantiel_waarde
+              FROM ind_units
+              GROUP BY GROUPING SETS ((periode, categorie, gemeentecode, jeugdregiocode), (periode, categorie, jeugdregiocode), (periode, categorie))
+          )
+          """
+        : """
+          municipality_counts AS (
+              SELECT periode, categorie, gemeentecode, jeugdregiocode,
+                     count(*) FILTER (WHERE in_teller) AS teller_units,
+                     count(*) FILTER (WHERE in_noemer) AS noemer_units,
+                     count(*) AS alle_units
+              FROM ind_units
+              GROUP BY periode, categorie, gemeentecode, jeugdregiocode
+          ),
+          area_counts AS (
+              SELECT
+                  CASE WHEN grouping(gemeentecode) = 0 THEN 'gemeente' WHEN grouping(jeugdregiocode) = 0 THEN 'regio' ELSE 'land' END AS niveau,
+                  coalesce(gemeentecode, jeugdregiocode, 'NL') AS gebied_code,
+                  periode, categorie,
+                  sum(teller_units) AS teller_units,
+                  sum(noemer_units) AS noemer_units,
+                  sum(alle_units) AS alle_units,
+                  CAST(NULL AS DOUBLE) AS kwantiel_waarde
+              FROM municipality_counts
+              GROUP BY GROUPING SETS ((periode, categorie, gemeentecode, jeugdregiocode), (periode, categorie, jeugdregiocode), (periode, categorie))
+          )
+          """;
+
+    internal static string FillAggregate(string template, IndicatorDefinition indicator) => template
+        .Replace("{{area_counts}}", AreaCounts(indicator))
+        .Replace("{{indicator_id}}", indicator.Id)
+        .Replace("{{berekening}}", BerekeningCode(indicator.Berekening))
+        .Replace("{{richting}}", indicator.RichtingTekst)
+        .Replace("{{eenheid}}", indicator.Eenheid.Replace("'", "''"))
+        .Replace("{{tekst_eenheid}}", TextUnit(indicator).Replace("'", "''"))
+        .Replace("{{decimalen}}", indicator.Berekening is Berekening.Aantal or Berekening.Mediaan or Berekening.P90 ? "0" : "1")
+        .Replace("{{kwantiel_expr}}", indicator.Berekening switch
+        {
+            Berekening.Mediaan => "quantile_cont(meetwaarde, 0.5) FILTER (WHERE in_teller)",
+            Berekening.P90 => "quantile_cont(meetwaarde, 0.9) FILTER (WHERE in_teller)",
+            _ => "CAST(NULL AS DOUBLE)",
+        })
+        .Replace("{{met_aanbieder}}", indicator.Niveaus.Contains("aanbieder") ? "true" : "false")
+        .Replace("{{niveaus}}", string.Join(", ", indicator.Niveaus.Where(n => n != "aanbieder").Select(n => $"'{n}'")));
+
+    public static string BerekeningCode(Berekening berekening) => berekening switch
+    {
+        Berekening.Per1000 => "per_1000",
+        Berekening.Aandeel => "aandeel",
+        Berekening.Verdeling => "verdeling",
+        Berekening.Aantal => "aantal",
+        Berekening.Mediaan => "mediaan",
+        _ => "p90",
+    };
+
+    /// <summary>What follows the two numbers in a benchmark sentence: "(12,1 tegen 10,4 per 1.000)".</summary>
+    private static string TextUnit(IndicatorDefinition indicator) => indicator.Eenheid switch
+    {
+        "procent" => "",
+        "per 1.000 jeugdigen" => " per 1.000",
+        var other => " " + other,
+    };
+}

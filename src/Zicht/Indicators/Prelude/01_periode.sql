@@ -1,0 +1,33 @@
+-- Shared working tables of the indicator engine (TEMP: they live for one compute run only).
+-- The periods to compute: every year and quarter from the first start of care to the quarter of the
+-- latest start ("data tot"). {{vanaf}} limits a recompute to the periods that end on or after it.
+CREATE OR REPLACE TEMP TABLE ind_meta AS
+SELECT min(startdatum) AS data_van, max(startdatum) AS data_tot FROM episode;
+
+CREATE OR REPLACE TEMP TABLE ind_gemeente AS
+SELECT gemeentecode, jeugdregiocode FROM ref_gemeente WHERE gemeentecode = gemeentecode_actueel;
+
+CREATE OR REPLACE TEMP MACRO leeftijd_op(geboortemaand, peildatum) AS datediff('month', geboortemaand, peildatum) // 12;
+CREATE OR REPLACE TEMP MACRO leeftijdsgroep_op(geboortemaand, peildatum) AS
+    CASE WHEN leeftijd_op(geboortemaand, peildatum) < 4 THEN '0-3'
+         WHEN leeftijd_op(geboortemaand, peildatum) < 12 THEN '4-11'
+         WHEN leeftijd_op(geboortemaand, peildatum) < 18 THEN '12-17'
+         ELSE '18+' END;
+
+CREATE OR REPLACE TEMP TABLE ind_periode AS
+WITH years AS (
+    SELECT unnest(range(year(data_van), year(data_tot) + 1)) AS jaar, data_tot FROM ind_meta
+),
+all_periods AS (
+    SELECT CAST(jaar AS VARCHAR) AS periode, 'jaar' AS soort, jaar, make_date(jaar, 1, 1) AS van,
+           make_date(jaar, 12, 31) AS tot, CAST(jaar - 1 AS VARCHAR) AS vorige, data_tot
+    FROM years
+    UNION ALL
+    SELECT jaar || 'Q' || kwartaal, 'kwartaal', jaar, make_date(jaar, 3 * kwartaal - 2, 1),
+           CAST(make_date(jaar, 3 * kwartaal - 2, 1) + INTERVAL 3 MONTH - INTERVAL 1 DAY AS DATE),
+           CASE WHEN kwartaal = 1 THEN (jaar - 1) || 'Q4' ELSE jaar || 'Q' || (kwartaal - 1) END, data_tot
+    FROM years, (SELECT unnest(range(1, 5)) AS kwartaal) AS quarters
+)
+SELECT periode, soort, jaar, van, tot, vorige
+FROM all_periods
+WHERE van <= data_tot AND tot >= DATE '{{vanaf}}';

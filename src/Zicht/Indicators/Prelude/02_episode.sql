@@ -1,0 +1,18 @@
+-- Episodes with what the indicators ask of them: the youth's birth month and gender, the kind of care.
+CREATE OR REPLACE TEMP TABLE ind_episode AS
+SELECT
+    episode.episode_id, episode.youth_id, episode.zorgvorm, episode.aanbieder_agb,
+    episode.startdatum, episode.einddatum, episode.aanmelddatum,
+    episode.gemeentecode_actueel AS gemeentecode, gemeente.jeugdregiocode,
+    coalesce(episode.verwijzer, 'onbekend') AS verwijzer,
+    episode.reden_einde, episode.tevredenheid, episode.zonder_hulp_verder, episode.probleemafname,
+    episode.doelrealisatie, episode.crisis,
+    youth.geboortemaand, youth.geslacht,
+    zorgvorm.soort, zorgvorm.met_verblijf, zorgvorm.gezinsgericht,
+    zorgvorm.soort = 'jeugdhulp' AS is_jeugdhulp,
+    -- orders care by start, then by municipality code, so "the care that started last" is one reproducible episode
+    (episode.startdatum - DATE '1900-01-01') * 10000 + CAST(substr(episode.gemeentecode_actueel, 3) AS INTEGER) AS startvolgorde
+FROM episode
+JOIN youth_fact AS youth USING (youth_id)
+JOIN ind_gemeente AS gemeente ON gemeente.gemeentecode = episode.gemeentecode_actueel
+JOIN ref_zorgvorm AS zorgvorm USING (zorgvorm);
