@@ -23,26 +23,33 @@ public static class ComputeCommand
                 AnsiConsole.MarkupLine("[yellow]De store bevat nog geen trajecten; lees eerst een levering in (zicht ingest) of maak een demo (zicht demo).[/]");
                 return 1;
             }
-            ComputeResult result = null!;
-            AnsiConsole.Progress().Start(context =>
-            {
-                var task = context.AddTask("indicatoren berekenen");
-                var progress = new Progress<ComputeProgress>(p =>
-                {
-                    task.MaxValue = p.Total;
-                    task.Value = p.Done;
-                    task.Description = Markup.Escape(p.Step);
-                });
-                result = new IndicatorEngine(zicht).Compute(new ComputeOptions { Full = parseResult.GetValue(full) }, progress);
-                task.Value = task.MaxValue;
-            });
-            if (result.UpToDate)
-                AnsiConsole.MarkupLine("[green]Alle indicatoren zijn al actueel.[/]");
-            else
-                AnsiConsole.MarkupLine($"[green]Klaar[/] in {result.Duration.TotalSeconds:F1} s: {result.RowsWritten:N0} waarden over {result.PeriodsComputed} perioden " +
-                                       (result.Full ? "(volledig)." : $"(herberekend vanaf {result.RecomputedFrom:yyyy-MM-dd})."));
+            Run(zicht, parseResult.GetValue(full));
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Computes with a progress bar and prints the outcome; shared by `compute` and `demo`.</summary>
+    internal static ComputeResult Run(ZichtStore zicht, bool full)
+    {
+        ComputeResult result = null!;
+        AnsiConsole.Progress().Start(context =>
+        {
+            var task = context.AddTask("indicatoren berekenen");
+            var progress = new ActionProgress<ComputeProgress>(p =>
+            {
+                task.MaxValue = p.Total;
+                task.Value = p.Done;
+                task.Description = Markup.Escape(p.Step);
+            });
+            result = new IndicatorEngine(zicht).Compute(new ComputeOptions { Full = full }, progress);
+            task.Value = task.MaxValue;
+        });
+        if (result.UpToDate)
+            AnsiConsole.MarkupLine("[green]Alle indicatoren zijn al actueel.[/]");
+        else
+            AnsiConsole.MarkupLine($"[green]Indicatoren berekend[/] in {result.Duration.TotalSeconds:F1} s: {result.RowsWritten:N0} waarden over {result.PeriodsComputed} perioden " +
+                                   (result.Full ? "(volledig)." : $"(herberekend vanaf {result.RecomputedFrom:yyyy-MM-dd})."));
+        return result;
     }
 }

@@ -21,7 +21,11 @@ public static class DemoCommand
         var youths = new Option<int>("--youths") { Description = "Youths in care per year, nationally.", DefaultValueFactory = _ => defaults.YouthsPerYear };
         var years = new Option<int>("--years") { Description = "Number of years of demo data.", DefaultValueFactory = _ => defaults.Years };
         var seed = new Option<int>("--seed") { Description = "Seed of the demo data.", DefaultValueFactory = _ => defaults.Seed };
-        var command = new Command("demo", "Generate the national demo data set if the store is empty, ingest it and summarise.") { store, youths, years, seed };
+        var withoutIndicators = new Option<bool>("--zonder-indicatoren") { Description = "Skip computing the indicators." };
+        var command = new Command("demo", "Generate the national demo data set if the store is empty, ingest it, compute the indicators and summarise.")
+        {
+            store, youths, years, seed, withoutIndicators,
+        };
         command.SetAction(parse =>
         {
             var location = CommonOptions.Resolve(parse.GetValue(store));
@@ -54,10 +58,49 @@ public static class DemoCommand
                 AnsiConsole.MarkupLine($"De opslag [bold]{Markup.Escape(location.Folder)}[/] bevat al gegevens; er wordt niets opnieuw gegenereerd.");
             }
             StatusCommand.Print(opened);
+            if (!parse.GetValue(withoutIndicators))
+            {
+                ComputeCommand.Run(opened, full: false);
+                PrintExample(opened);
+            }
             AnsiConsole.MarkupLine($"[green]Klaar[/] in {clock.Elapsed.TotalSeconds:F1} s.");
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// A first look at the figures: a few indicators of one municipality in the last complete year, with
+    /// region, country and the benchmark sentence. The analyst's own store: internal figures, not a publication.
+    /// </summary>
+    private static void PrintExample(ZichtStore store, string gemeentecode = "GM0363")
+    {
+        if (!store.TableExists("indicator_value")) return;
+        var year = store.Scalar<string>("SELECT max(periode) FROM indicator_value WHERE periode_soort = 'jaar' AND periode < CAST(year(current_date) AS VARCHAR)");
+        if (year is null) return;
+        var name = Zicht.Reference.ReferenceData.Shipped.FindGemeente(gemeentecode)?.Gemeentenaam ?? gemeentecode;
+        var table = new Table().Border(TableBorder.Rounded).Title($"{name}, {year} (intern, niet voor publicatie)")
+            .AddColumns("Indicator", "Waarde", "Regio", "Nederland", "Duiding");
+        foreach (var column in table.Columns.Skip(1).Take(3)) column.RightAligned();
+        var catalogue = Zicht.Indicators.IndicatorCatalogue.Load();
+        using var command = store.Connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT indicator_id, waarde, regio_waarde, land_waarde, eenheid, coalesce(benchmark_tekst, '')
+            FROM indicator_value
+            WHERE niveau = 'gemeente' AND gebied_code = '{gemeentecode}' AND periode = '{year}' AND categorie = 'totaal'
+              AND indicator_id IN ('jeugdhulp_per_1000', 'jeugdhulp_verblijf_per_1000', 'uithuisplaatsingen_per_1000',
+                                   'aandeel_lokaal_team', 'wachttijd_mediaan', 'uitval', 'clienttevredenheid')
+            ORDER BY indicator_id
+            """;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            string Number(int i) => reader.IsDBNull(i) ? "geen gegevens" : reader.GetDouble(i).ToString("N1");
+            var id = reader.GetString(0);
+            table.AddRow(Markup.Escape(catalogue.Contains(id) ? catalogue.Get(id).Naam : id), Number(1) + " " + Markup.Escape(reader.GetString(4)),
+                Number(2), Number(3), Markup.Escape(reader.GetString(5)));
+        }
+        if (table.Rows.Count > 0) AnsiConsole.Write(table);
     }
 
     /// <summary>Demo files from an earlier, completed generate with the same options (an interrupted one is redone).</summary>

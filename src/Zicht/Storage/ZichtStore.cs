@@ -97,6 +97,7 @@ public sealed class ZichtStore : IDisposable
         var value = command.ExecuteScalar();
         if (value is null || value is DBNull) return default;
         if (value is T typed) return typed;
+        if (value is System.Numerics.BigInteger big) value = (decimal)big;   // sum() of integers is a HUGEINT
         return (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), CultureInfo.InvariantCulture);
     }
 
