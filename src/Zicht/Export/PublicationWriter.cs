@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Zicht.Disclosure;
 
 namespace Zicht.Export;
@@ -83,41 +80,10 @@ public static class PublicationWriter
         });
     }
 
-    /// <summary>A plain one-sheet workbook: header row, numbers as numbers, text as inline strings.</summary>
-    private static void WriteXlsx(Publication publication, IReadOnlyList<PublishedRow> rows, Stream output)
-    {
-        using var memory = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(memory, SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            uint rowIndex = 1;
-            if (!publication.Beveiligd)
-                data.Append(new Row(TextCell("INTERN: onbeveiligde cijfers van het eigen gebied; niet publiceren")) { RowIndex = rowIndex++ });
-            data.Append(new Row(Header.Select(TextCell)) { RowIndex = rowIndex++ });
-            foreach (var row in rows)
-            {
-                data.Append(new Row(Values(row).Select(v => v switch
-                {
-                    null => new Cell(),
-                    double d => new Cell { DataType = CellValues.Number, CellValue = new CellValue(d) },
-                    int i => new Cell { DataType = CellValues.Number, CellValue = new CellValue(i) },
-                    var other => TextCell(Convert.ToString(other, CultureInfo.InvariantCulture) ?? ""),
-                })) { RowIndex = rowIndex++ });
-            }
-            sheetPart.Worksheet = new Worksheet(data);
-            var sheets = workbook.Workbook.AppendChild(new Sheets());
-            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = Truncate(publication.IndicatorId, 31) });
-            workbook.Workbook.Save();
-        }
-        memory.Position = 0;
-        memory.CopyTo(output);
-    }
-
-    private static Cell TextCell(string text) =>
-        new() { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }) };
+    /// <summary>A one-sheet workbook: header row, numbers as numbers; internal figures carry a banner row.</summary>
+    private static void WriteXlsx(Publication publication, IReadOnlyList<PublishedRow> rows, Stream output) =>
+        XlsxTableWriter.Write(output, Truncate(publication.IndicatorId, 31), Header, rows.Select(Values),
+            publication.Beveiligd ? null : "INTERN: onbeveiligde cijfers van het eigen gebied; niet publiceren");
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }

@@ -15,7 +15,25 @@ public static class XlsxTableWriter
 
     public static int Write(string path, string sheetName, IReadOnlyList<string> headers, IEnumerable<object?[]> rows)
     {
-        using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
+        using var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite);
+        return Write(file, sheetName, headers, rows);
+    }
+
+    /// <summary>
+    /// Writes the workbook to a stream. A <paramref name="banner"/> (e.g. "INTERN: niet publiceren") goes in a
+    /// row above the header. The package is built in memory when the stream cannot seek (a zip needs to).
+    /// </summary>
+    public static int Write(Stream output, string sheetName, IReadOnlyList<string> headers, IEnumerable<object?[]> rows, string? banner = null)
+    {
+        if (!output.CanSeek || !output.CanRead)
+        {
+            using var memory = new MemoryStream();
+            var count = Write(memory, sheetName, headers, rows, banner);
+            memory.Position = 0;
+            memory.CopyTo(output);
+            return count;
+        }
+        using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
         var workbookPart = document.AddWorkbookPart();
         workbookPart.Workbook = new Workbook();
         var stylesPart = workbookPart.AddNewPart<WorkbookStylesPart>();
@@ -32,10 +50,12 @@ public static class XlsxTableWriter
             writer.WriteStartElement(new Worksheet());
             writer.WriteStartElement(new SheetViews());
             writer.WriteStartElement(new SheetView { WorkbookViewId = 0 });
-            writer.WriteElement(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen });
+            var frozenRows = banner is null ? 1 : 2;
+            writer.WriteElement(new Pane { VerticalSplit = frozenRows, TopLeftCell = $"A{frozenRows + 1}", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen });
             writer.WriteEndElement();
             writer.WriteEndElement();
             writer.WriteStartElement(new SheetData());
+            if (banner is not null) WriteRow(writer, [banner], bold: true);
             WriteRow(writer, headers.Cast<object?>().ToArray(), bold: true);
             foreach (var row in rows)
             {

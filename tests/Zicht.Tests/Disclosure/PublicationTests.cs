@@ -61,6 +61,14 @@ public class PublicationTests : IClassFixture<PublicationTests.Data>
         var row = Assert.Single(publication.Rows);
         Assert.Equal("2", row.Teller);
         Assert.Contains("intern", row.Status);
+
+        // The workbook says so above the header, so a copy passed on is recognisable as not for publication.
+        using var xlsx = new MemoryStream();
+        PublicationWriter.Write(publication, null, ExportFormat.Xlsx, xlsx);
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(xlsx.ToArray()), false);
+        var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
+        Assert.StartsWith("INTERN", rows[0].InnerText);
+        Assert.Equal(publication.Rows.Count + 2, rows.Count);
     }
 
     [Fact]
