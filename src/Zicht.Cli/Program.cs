@@ -7,7 +7,7 @@ System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureIn
 if (Console.IsOutputRedirected) Spectre.Console.AnsiConsole.Profile.Width = 160;
 
 // Each command lives in its own file under Commands/ and is added here.
-var root = new RootCommand("Zicht: zicht op jeugdhulp. Ingest, pseudonymise and analyse youth-care trajectories.");
+var root = new RootCommand("Zicht: zicht op jeugdhulp. Trajecten inlezen en pseudonimiseren, indicatoren berekenen en veilig publiceren, transformatieprogramma's volgen.");
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(IngestCommand.Create());

@@ -8,7 +8,7 @@ public static class CommonOptions
 {
     public static Option<string?> Store() => new("--store")
     {
-        Description = "Folder of the Zicht store (default: $ZICHT_HOME or ./.zicht).",
+        Description = "Map van de Zicht-opslag (standaard: $ZICHT_HOME of ./.zicht).",
     };
 
     public static StoreLocation Resolve(string? store) => StoreLocation.Resolve(store);

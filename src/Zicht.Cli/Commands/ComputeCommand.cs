@@ -11,8 +11,8 @@ public static class ComputeCommand
     public static Command Create()
     {
         var store = CommonOptions.Store();
-        var full = new Option<bool>("--volledig") { Description = "Recompute every period, not only those a new delivery can have changed." };
-        var command = new Command("compute", "Compute all indicators for every municipality, region, the country and every provider, per year and quarter.");
+        var full = new Option<bool>("--volledig") { Description = "Bereken alle perioden opnieuw, niet alleen wat een nieuwe levering kan hebben veranderd." };
+        var command = new Command("compute", "Bereken alle indicatoren per gemeente, regio, Nederland en aanbieder, per jaar en kwartaal.");
         command.Options.Add(store);
         command.Options.Add(full);
         command.SetAction(parseResult =>

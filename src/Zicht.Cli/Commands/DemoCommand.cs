@@ -18,11 +18,11 @@ public static class DemoCommand
     {
         var defaults = new GeneratorOptions();
         var store = CommonOptions.Store();
-        var youths = new Option<int>("--youths") { Description = "Youths in care per year, nationally.", DefaultValueFactory = _ => defaults.YouthsPerYear };
-        var years = new Option<int>("--years") { Description = "Number of years of demo data.", DefaultValueFactory = _ => defaults.Years };
-        var seed = new Option<int>("--seed") { Description = "Seed of the demo data.", DefaultValueFactory = _ => defaults.Seed };
-        var withoutIndicators = new Option<bool>("--zonder-indicatoren") { Description = "Skip computing the indicators." };
-        var command = new Command("demo", "Generate the national demo data set if the store is empty, ingest it, compute the indicators and summarise.")
+        var youths = new Option<int>("--youths") { Description = "Jeugdigen in zorg per jaar, landelijk.", DefaultValueFactory = _ => defaults.YouthsPerYear };
+        var years = new Option<int>("--years") { Description = "Aantal jaren demodata.", DefaultValueFactory = _ => defaults.Years };
+        var seed = new Option<int>("--seed") { Description = "Seed van de demodata (zelfde seed, zelfde data).", DefaultValueFactory = _ => defaults.Seed };
+        var withoutIndicators = new Option<bool>("--zonder-indicatoren") { Description = "Sla het berekenen van de indicatoren over." };
+        var command = new Command("demo", "Maak de landelijke demodataset als de opslag leeg is, lees hem in, bereken de indicatoren en vat samen.")
         {
             store, youths, years, seed, withoutIndicators,
         };

@@ -26,7 +26,7 @@ public static class ExportCommand
         var round = new Option<bool>("--afronden") { Description = "Round published counts to multiples of 5." };
         var oneMarker = new Option<bool>("--een-markering") { Description = "Show every hidden cell as x (also small counts); often needed for breakdowns." };
         var breakdown = new Option<string?>("--uitsplitsing") { Description = "Break the indicator down: zorgvorm | leeftijdsgroep | geslacht | verwijzer (as the catalogue allows)." };
-        var command = new Command("export", "Export one indicator for one period as CSV, Excel or JSON, with disclosure control applied.");
+        var command = new Command("export", "Exporteer één indicator voor één periode als CSV, Excel of JSON, beveiligd tegen onthulling.");
         foreach (var option in new Option[] { store, indicator, niveau, periode, format, output, intern, gebied, round, breakdown, oneMarker }) command.Options.Add(option);
         command.SetAction(parseResult =>
         {

@@ -12,14 +12,14 @@ public static class GenerateCommand
     {
         var defaults = new GeneratorOptions();
         var seed = new Option<int>("--seed") { Description = "Seed; the same options give byte-identical files.", DefaultValueFactory = _ => defaults.Seed };
-        var youths = new Option<int>("--youths") { Description = "Youths in care per year, nationally.", DefaultValueFactory = _ => defaults.YouthsPerYear };
+        var youths = new Option<int>("--youths") { Description = "Jeugdigen in zorg per jaar, landelijk.", DefaultValueFactory = _ => defaults.YouthsPerYear };
         var years = new Option<int>("--years") { Description = "Number of years, ending with --end-year.", DefaultValueFactory = _ => defaults.Years };
         var endYear = new Option<int>("--end-year") { Description = "Last year; the extract is taken on 31 December of it.", DefaultValueFactory = _ => defaults.EndYear };
         var dirty = new Option<double>("--dirty") { Description = "Fraction of rows (0-1) that get exactly one error, listed in <file>.fouten.csv.", DefaultValueFactory = _ => 0 };
         var singleFile = new Option<bool>("--single-file") { Description = "Write one file trajecten.csv instead of one file per start year." };
         var output = new Option<string>("--out") { Description = "Folder to write to.", DefaultValueFactory = _ => "." };
 
-        var command = new Command("generate", "Generate a synthetic, realistic national set of youth-care trajectories (format v1) for demos and tests.");
+        var command = new Command("generate", "Genereer een synthetische, realistische landelijke set jeugdhulptrajecten (formaat v1) voor demo's en tests.");
         foreach (var option in new Option[] { seed, youths, years, endYear, dirty, singleFile, output }) command.Options.Add(option);
 
         command.SetAction(parseResult =>

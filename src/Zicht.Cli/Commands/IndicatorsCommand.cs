@@ -11,7 +11,7 @@ public static class IndicatorsCommand
     {
         var markdown = new Option<string?>("--markdown") { Description = "Write the catalogue as Markdown to this file (docs/indicators.md)." };
         var id = new Option<string?>("--id") { Description = "Show one indicator in full." };
-        var command = new Command("indicators", "List the indicator catalogue (id, name, unit, direction, levels).");
+        var command = new Command("indicators", "Toon de indicatorcatalogus (id, naam, eenheid, richting, niveaus).");
         command.Options.Add(markdown);
         command.Options.Add(id);
         command.SetAction(parseResult =>

@@ -9,13 +9,13 @@ public static class IngestCommand
 {
     public static Command Create()
     {
-        var files = new Argument<string[]>("bestanden") { Description = "One or more delivery files (format v1, CSV).", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("bestanden") { Description = "Een of meer leveringsbestanden (formaat v1, CSV).", Arity = ArgumentArity.OneOrMore };
         var store = CommonOptions.Store();
-        var leverancier = new Option<string?>("--leverancier") { Description = "The delivering party (default: the single bron in the file)." };
-        var periode = new Option<string?>("--periode") { Description = "The period the delivery covers (default: the year range of the start dates)." };
-        var encoding = new Option<string?>("--encoding") { Description = "Encoding of a file that is not UTF-8, e.g. windows-1252." };
-        var rapport = new Option<string?>("--rapport") { Description = "Write the full validation report to this .csv or .xlsx file." };
-        var command = new Command("ingest", "Validate, pseudonymise and store deliveries; every file is one delivery, all or nothing.")
+        var leverancier = new Option<string?>("--leverancier") { Description = "De leverancier (standaard: de ene bron in het bestand)." };
+        var periode = new Option<string?>("--periode") { Description = "De periode van de levering (standaard: de jaren van de startdata)." };
+        var encoding = new Option<string?>("--encoding") { Description = "Codering van een bestand dat geen UTF-8 is, bijv. windows-1252." };
+        var rapport = new Option<string?>("--rapport") { Description = "Schrijf het volledige validatierapport naar dit .csv- of .xlsx-bestand." };
+        var command = new Command("ingest", "Valideer, pseudonimiseer en sla leveringen op; elk bestand is één levering, helemaal of niet.")
         {
             files, store, leverancier, periode, encoding, rapport,
         };

@@ -10,9 +10,9 @@ public static class RapportCommand
     public static Command Create()
     {
         var store = CommonOptions.Store();
-        var levering = new Option<int[]>("--levering") { Description = "Delivery id(s), see `zicht status`.", Required = true, AllowMultipleArgumentsPerToken = true };
-        var uit = new Option<string>("--uit") { Description = "Output file: .csv or .xlsx.", Required = true };
-        var command = new Command("rapport", "Write the validation report of deliveries (one row per finding) as CSV or Excel.") { store, levering, uit };
+        var levering = new Option<int[]>("--levering") { Description = "Leveringsnummer(s), zie `zicht status`.", Required = true, AllowMultipleArgumentsPerToken = true };
+        var uit = new Option<string>("--uit") { Description = "Uitvoerbestand: .csv of .xlsx.", Required = true };
+        var command = new Command("rapport", "Schrijf het validatierapport van leveringen (één regel per bevinding) als CSV of Excel.") { store, levering, uit };
         command.SetAction(parse =>
         {
             using var opened = ZichtStore.Open(CommonOptions.Resolve(parse.GetValue(store)));

@@ -8,8 +8,8 @@ public static class RulesCommand
 {
     public static Command Create()
     {
-        var markdown = new Option<bool>("--markdown") { Description = "Print the list as Markdown (as in docs/validation-rules.md)." };
-        var command = new Command("rules", "List every validation rule with its code and message.") { markdown };
+        var markdown = new Option<bool>("--markdown") { Description = "Toon de lijst als Markdown (zoals docs/validation-rules.md)." };
+        var command = new Command("rules", "Toon alle validatieregels met hun code en melding.") { markdown };
         command.SetAction(parse =>
         {
             if (parse.GetValue(markdown))

@@ -9,7 +9,7 @@ public static class StatusCommand
     public static Command Create()
     {
         var store = CommonOptions.Store();
-        var command = new Command("status", "List the deliveries in the store and what it holds.") { store };
+        var command = new Command("status", "Toon de leveringen in de opslag en wat die bevat.") { store };
         command.SetAction(parse =>
         {
             using var opened = ZichtStore.Open(CommonOptions.Resolve(parse.GetValue(store)));
