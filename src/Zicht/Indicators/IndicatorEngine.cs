@@ -111,7 +111,10 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             progress?.Report(new ComputeProgress("vergelijken", done, _catalogue.Indicators.Count));
             if (full) store.Execute("DELETE FROM indicator_value");
             else store.Execute("DELETE FROM indicator_value WHERE periode IN (SELECT periode FROM ind_periode)");
+            var benchmarkClock = Stopwatch.StartNew();
             store.Execute(SqlResources.Read("Indicators.Engine.benchmark.sql"));
+            if (Environment.GetEnvironmentVariable("ZICHT_TIMING") is not null)
+                Console.Error.WriteLine($"benchmark: {benchmarkClock.Elapsed.TotalSeconds:F2} s");
             var periods = (int)store.Scalar<long>("SELECT count(*) FROM ind_periode");
             var rows = store.Scalar<long>("SELECT count(*) FROM ind_raw");
             // What youth-level facts the figures were computed with: a later change of them forces a full recompute.
