@@ -13,13 +13,8 @@ WITH spans AS (
     -- a recompute needs only care that reaches the first period to compute
     WHERE coalesce(einddatum, DATE '9999-12-31') >= (SELECT min(van) FROM ind_periode)
 ),
--- periods as integers (year * 10, or year * 10 + quarter): grouping and joining millions of rows on an
--- integer is much cheaper than on the period's name
-periods AS (
-    SELECT periode, tot, CASE WHEN soort = 'jaar' THEN jaar * 10 ELSE jaar * 10 + quarter(van) END AS periode_nr
-    FROM ind_periode
-),
 touched_periods AS (
+    -- periods by number (ind_periode.periode_nr), not by name
     SELECT spans.*, unnest(range(year(startdatum), year(laatste_dag) + 1)) * 10 AS periode_nr
     FROM spans
     UNION ALL
@@ -41,7 +36,7 @@ care_per_youth AS (
         bool_or(touched_periods.is_jeugdreclassering) AS heeft_jeugdreclassering,
         bool_or(touched_periods.is_lokaal_team) AS heeft_lokaal_team
     FROM touched_periods
-    JOIN periods AS periode USING (periode_nr)
+    JOIN ind_periode AS periode USING (periode_nr)
     GROUP BY touched_periods.periode_nr, touched_periods.youth_id
 )
 SELECT
@@ -52,6 +47,6 @@ SELECT
     coalesce(leeftijd_op(youth.geboortemaand, care.laatste_dag_jeugdhulp) >= 18, false) AS heeft_jeugdhulp_18plus,
     care.heeft_lokaal_team
 FROM care_per_youth AS care
-JOIN periods AS periode USING (periode_nr)
+JOIN ind_periode AS periode USING (periode_nr)
 JOIN youth_fact AS youth USING (youth_id)
 JOIN ind_gemeente AS gemeente USING (gemeentecode);
