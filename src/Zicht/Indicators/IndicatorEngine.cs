@@ -111,7 +111,10 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             progress?.Report(new ComputeProgress("vergelijken", done, _catalogue.Indicators.Count));
             if (full) store.Execute("DELETE FROM indicator_value");
             else store.Execute("DELETE FROM indicator_value WHERE periode IN (SELECT periode FROM ind_periode)");
+            var benchmarkClock = Stopwatch.StartNew();
             store.Execute(SqlResources.Read("Indicators.Engine.benchmark.sql"));
+            if (Environment.GetEnvironmentVariable("ZICHT_TIMING") is not null)
+                Console.Error.WriteLine($"benchmark: {benchmarkClock.Elapsed.TotalSeconds:F2} s");
             var periods = (int)store.Scalar<long>("SELECT count(*) FROM ind_periode");
             var rows = store.Scalar<long>("SELECT count(*) FROM ind_raw");
             // What youth-level facts the figures were computed with: a later change of them forces a full recompute.
@@ -120,7 +123,7 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             store.SetMeta("indicators_fingerprint", fingerprint);
             store.SetMeta("indicators_max_delivery", (store.Scalar<long?>("SELECT max(delivery_id) FROM trajectory") ?? 0).ToString(CultureInfo.InvariantCulture));
             store.SetMeta("indicators_data_van", store.Scalar<string>("SELECT CAST(data_van AS VARCHAR) FROM ind_meta"));
-            store.Execute("DROP VIEW IF EXISTS ind_units; DROP VIEW IF EXISTS ind_actief; DROP TABLE IF EXISTS ind_start; DROP TABLE IF EXISTS ind_einde; DROP TABLE IF EXISTS ind_jeugdige; DROP TABLE IF EXISTS ind_episode;");
+            store.Execute("DROP VIEW IF EXISTS ind_units; DROP VIEW IF EXISTS ind_actief; DROP VIEW IF EXISTS ind_start; DROP VIEW IF EXISTS ind_einde; DROP TABLE IF EXISTS ind_jeugdige; DROP TABLE IF EXISTS ind_episode;");
             store.Execute("COMMIT");
             store.Execute("RESET preserve_insertion_order");
             return new ComputeResult(false, full, full ? null : vanaf, periods, rows, clock.Elapsed, perIndicator);
@@ -167,7 +170,7 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             result.Add(new BreakdownValue(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                 (long)reader.GetDouble(4), reader.IsDBNull(5) ? null : reader.GetDouble(5), reader.IsDBNull(6) ? null : reader.GetDouble(6),
                 reader.IsDBNull(7) ? null : reader.GetString(7)));
-        store.Execute("DROP VIEW IF EXISTS ind_units; DROP VIEW IF EXISTS ind_units_totaal; DROP VIEW IF EXISTS ind_actief; DROP TABLE IF EXISTS ind_start; DROP TABLE IF EXISTS ind_einde; DROP TABLE IF EXISTS ind_jeugdige; DROP TABLE IF EXISTS ind_episode;");
+        store.Execute("DROP VIEW IF EXISTS ind_units; DROP VIEW IF EXISTS ind_units_totaal; DROP VIEW IF EXISTS ind_actief; DROP VIEW IF EXISTS ind_start; DROP VIEW IF EXISTS ind_einde; DROP TABLE IF EXISTS ind_jeugdige; DROP TABLE IF EXISTS ind_episode;");
         return result;
     }
 

@@ -36,8 +36,9 @@ compared AS (
         country.waarde AS land_waarde,
         previous.waarde AS vorige_waarde
     FROM wilson
+    -- an equality on one expression (not "niveau = 'gemeente' AND ..."), so DuckDB can hash-join it
     LEFT JOIN ind_gemeente AS gemeente
-      ON wilson.niveau = 'gemeente' AND gemeente.gemeentecode = wilson.gebied_code
+      ON gemeente.gemeentecode = CASE WHEN wilson.niveau = 'gemeente' THEN wilson.gebied_code END
     LEFT JOIN ind_raw AS region
       ON region.indicator_id = wilson.indicator_id AND region.niveau = 'regio' AND region.gebied_code = gemeente.jeugdregiocode
      AND region.periode = wilson.periode AND region.categorie = wilson.categorie
@@ -48,16 +49,29 @@ compared AS (
       ON previous.indicator_id = wilson.indicator_id AND previous.niveau = wilson.niveau AND previous.gebied_code = wilson.gebied_code
      AND previous.periode = wilson.vorige_periode AND previous.categorie = wilson.categorie
 ),
-ranked AS (
+-- ranks only among municipalities: the other levels (most rows are providers) need no sorting
+ranked_municipalities AS (
     SELECT
         *,
-        CASE WHEN niveau = 'gemeente' AND waarde IS NOT NULL THEN
-            rank() OVER (PARTITION BY indicator_id, periode, categorie, niveau, waarde IS NULL
+        CASE WHEN waarde IS NOT NULL THEN
+            rank() OVER (PARTITION BY indicator_id, periode, categorie, waarde IS NULL
                          ORDER BY CASE WHEN richting = 'lager is beter' THEN waarde ELSE -waarde END) END AS rang,
-        CASE WHEN niveau = 'gemeente' THEN
-            count(waarde) OVER (PARTITION BY indicator_id, periode, categorie, niveau) END AS aantal_gemeenten,
-        CASE WHEN niveau = 'gemeente' AND waarde IS NOT NULL THEN
-            100.0 * percent_rank() OVER (PARTITION BY indicator_id, periode, categorie, niveau, waarde IS NULL ORDER BY waarde) END AS percentiel,
+        count(waarde) OVER (PARTITION BY indicator_id, periode, categorie) AS aantal_gemeenten,
+        CASE WHEN waarde IS NOT NULL THEN
+            100.0 * percent_rank() OVER (PARTITION BY indicator_id, periode, categorie, waarde IS NULL ORDER BY waarde) END AS percentiel
+    FROM compared
+    WHERE niveau = 'gemeente'
+),
+ranked AS (
+    SELECT * FROM ranked_municipalities
+    UNION ALL
+    SELECT *, CAST(NULL AS BIGINT) AS rang, CAST(NULL AS BIGINT) AS aantal_gemeenten, CAST(NULL AS DOUBLE) AS percentiel
+    FROM compared
+    WHERE niveau <> 'gemeente'
+),
+with_reference AS (
+    SELECT
+        *,
         -- what the sentence compares with: the region for a municipality, the country for a region or
         -- provider, the previous period for the country and for plain counts
         CASE WHEN berekening = 'aantal' OR niveau = 'land' THEN vorige_waarde
@@ -66,7 +80,7 @@ ranked AS (
         CASE WHEN berekening = 'aantal' OR niveau = 'land' THEN 'vorige periode'
              WHEN niveau = 'gemeente' THEN 'het regionale gemiddelde'
              ELSE 'het landelijke gemiddelde' END AS referentie_naam
-    FROM compared
+    FROM ranked
 ),
 judged AS (
     SELECT
@@ -83,7 +97,7 @@ judged AS (
             WHEN wilson_n > 0 THEN '95%-betrouwbaarheidsinterval volgens Wilson'
             ELSE 'minder dan 30 metingen of minder dan 10% verschil'
         END AS ruis_uitleg
-    FROM ranked
+    FROM with_reference
 ),
 formatted AS (
     SELECT

@@ -1,22 +1,25 @@
 -- Episodes that started, resp. ended, within a period (the year and the quarter of the date); age group on
--- the day of the start, resp. the end. Each episode is listed once under its year and once under its quarter.
-CREATE OR REPLACE TEMP TABLE ind_start AS
+-- the day of the start, resp. the end. Each episode is listed once under its year and once under its quarter
+-- (found by number, ind_periode.periode_nr).
+-- Views, not tables: writing every episode's wide row twice (year and quarter) cost more than the few
+-- indicators that read them spend re-reading the few columns they need from ind_episode.
+CREATE OR REPLACE TEMP VIEW ind_start AS
 WITH start_periods AS (
-    SELECT CAST(year(startdatum) AS VARCHAR) AS periode, * FROM ind_episode WHERE startdatum >= (SELECT min(van) FROM ind_periode)
+    SELECT year(startdatum) * 10 AS periode_nr, * FROM ind_episode WHERE startdatum >= (SELECT min(van) FROM ind_periode)
     UNION ALL
-    SELECT year(startdatum) || 'Q' || quarter(startdatum) AS periode, * FROM ind_episode WHERE startdatum >= (SELECT min(van) FROM ind_periode)
+    SELECT year(startdatum) * 10 + quarter(startdatum) AS periode_nr, * FROM ind_episode WHERE startdatum >= (SELECT min(van) FROM ind_periode)
 )
-SELECT start_periods.*, periode.tot, leeftijdsgroep_op(start_periods.geboortemaand, start_periods.startdatum) AS leeftijdsgroep
+SELECT periode.periode, start_periods.* EXCLUDE (periode_nr), periode.tot, leeftijdsgroep_op(start_periods.geboortemaand, start_periods.startdatum) AS leeftijdsgroep
 FROM start_periods
-JOIN ind_periode AS periode USING (periode);
+JOIN ind_periode AS periode USING (periode_nr);
 
-CREATE OR REPLACE TEMP TABLE ind_einde AS
+CREATE OR REPLACE TEMP VIEW ind_einde AS
 WITH end_periods AS (
-    SELECT CAST(year(einddatum) AS VARCHAR) AS periode, * FROM ind_episode WHERE einddatum >= (SELECT min(van) FROM ind_periode)
+    SELECT year(einddatum) * 10 AS periode_nr, * FROM ind_episode WHERE einddatum >= (SELECT min(van) FROM ind_periode)
     UNION ALL
-    SELECT year(einddatum) || 'Q' || quarter(einddatum) AS periode, * FROM ind_episode WHERE einddatum >= (SELECT min(van) FROM ind_periode)
+    SELECT year(einddatum) * 10 + quarter(einddatum) AS periode_nr, * FROM ind_episode WHERE einddatum >= (SELECT min(van) FROM ind_periode)
 )
-SELECT end_periods.*, periode.tot, leeftijdsgroep_op(end_periods.geboortemaand, end_periods.einddatum) AS leeftijdsgroep,
+SELECT periode.periode, end_periods.* EXCLUDE (periode_nr), periode.tot, leeftijdsgroep_op(end_periods.geboortemaand, end_periods.einddatum) AS leeftijdsgroep,
        end_periods.einddatum - end_periods.startdatum + 1 AS duur_dagen
 FROM end_periods
-JOIN ind_periode AS periode USING (periode);
+JOIN ind_periode AS periode USING (periode_nr);
