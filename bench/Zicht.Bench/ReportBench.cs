@@ -13,7 +13,7 @@ public static class ReportBench
     public static void Run(int milestones = 500)
     {
         var programme = Synthetic(milestones);
-        var catalogue = new DefaultIndicatorCatalogue();
+        var catalogue = new ShippedIndicatorCatalogue();
         var period = programme.Perioden[^1].Code;
         Console.WriteLine($"report bench: {milestones} milestones, {programme.Actielijnen.Count} action lines, {programme.Perioden.Count} periods, report for {period}");
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using DuckDB.NET.Data;
 using Spectre.Console;
 using Zicht.Programmes;
+using Zicht.Storage;
 using Zicht.Reports;
 
 namespace Zicht.Cli;
@@ -9,20 +10,10 @@ namespace Zicht.Cli;
 /// <summary>`zicht programma import|list|show|export`: transformation programmes in the store.</summary>
 public static class ProgrammaCommand
 {
-    /// <summary>
-    /// The one place where the CLI opens the store for programmes and reports, so it can switch to
-    /// the shared ZichtStore when that lands.
-    /// </summary>
-    public static DuckDBConnection OpenStore(string? store)
-    {
-        var location = CommonOptions.Resolve(store);
-        Directory.CreateDirectory(location.Folder);
-        var connection = new DuckDBConnection($"Data Source={location.DatabasePath}");
-        connection.Open();
-        return connection;
-    }
+    /// <summary>The store for programmes and reports: the same store, lock and settings as every other command.</summary>
+    public static ZichtStore OpenStore(string? store) => ZichtStore.Open(CommonOptions.Resolve(store));
 
-    public static IIndicatorCatalogue Catalogue() => new DefaultIndicatorCatalogue();
+    public static IIndicatorCatalogue Catalogue() => new ShippedIndicatorCatalogue();
 
     public static Command Create()
     {
@@ -55,7 +46,8 @@ public static class ProgrammaCommand
                 return 1;
             }
             var programme = result.Programme!;
-            using var connection = OpenStore(parse.GetValue(store));
+            using var zicht = OpenStore(parse.GetValue(store));
+            var connection = zicht.Connection;
             var programmes = new ProgrammeStore(connection, Catalogue());
             var existed = programmes.Exists(programme.Id);
             programmes.Save(programme, parse.GetValue(door) ?? Environment.UserName);
@@ -73,7 +65,8 @@ public static class ProgrammaCommand
         command.Options.Add(store);
         command.SetAction(parse =>
         {
-            using var connection = OpenStore(parse.GetValue(store));
+            using var zicht = OpenStore(parse.GetValue(store));
+            var connection = zicht.Connection;
             var list = new ProgrammeStore(connection, Catalogue()).List();
             if (list.Count == 0) { Console.WriteLine("Er zijn nog geen programma's. Importeer er een met: zicht programma import BESTAND.yaml"); return 0; }
             var table = new Table().AddColumns("Id", "Naam", "Gebied", "Actielijnen", "Mijlpalen", "Laatst gewijzigd (UTC)");
@@ -97,7 +90,8 @@ public static class ProgrammaCommand
         command.Options.Add(store);
         command.SetAction(parse =>
         {
-            using var connection = OpenStore(parse.GetValue(store));
+            using var zicht = OpenStore(parse.GetValue(store));
+            var connection = zicht.Connection;
             var programmes = new ProgrammeStore(connection, Catalogue());
             var programme = programmes.Load(parse.GetValue(id)!);
             if (programme is null) { Console.Error.WriteLine($"Programma '{parse.GetValue(id)}' bestaat niet; zie 'zicht programma list'."); return 1; }
@@ -188,7 +182,8 @@ public static class ProgrammaCommand
         command.Options.Add(store);
         command.SetAction(parse =>
         {
-            using var connection = OpenStore(parse.GetValue(store));
+            using var zicht = OpenStore(parse.GetValue(store));
+            var connection = zicht.Connection;
             var programme = new ProgrammeStore(connection, Catalogue()).Load(parse.GetValue(id)!);
             if (programme is null) { Console.Error.WriteLine($"Programma '{parse.GetValue(id)}' bestaat niet; zie 'zicht programma list'."); return 1; }
             var yaml = new ProgrammeFileWriter().Write(programme);

@@ -34,7 +34,8 @@ public static class ReportCommand
                 Console.Error.WriteLine($"Onbekend formaat '{parse.GetValue(format)}'; kies pdf, docx of html.");
                 return 1;
             }
-            using var connection = ProgrammaCommand.OpenStore(parse.GetValue(store));
+            using var zicht = ProgrammaCommand.OpenStore(parse.GetValue(store));
+            var connection = zicht.Connection;
             var programme = new ProgrammeStore(connection, ProgrammaCommand.Catalogue()).Load(parse.GetValue(programma)!);
             if (programme is null) { Console.Error.WriteLine($"Programma '{parse.GetValue(programma)}' bestaat niet; zie 'zicht programma list'."); return 1; }
             var period = programme.FindPeriod(parse.GetValue(periode)!);

@@ -25,8 +25,8 @@ public class ProgrammaCommandTests : IDisposable
         File.WriteAllText(bad, Example("voorbeeld-voortgang-fictief.yaml").Replace("periode: VGR5, status: vertraagd", "periode: VGR6"));
         try { Assert.Equal(1, Run("programma", "import", bad)); }
         finally { File.Delete(bad); }
-        using (var connection = ProgrammaCommand.OpenStore(_folder))
-            Assert.Empty(new ProgrammeStore(connection, Catalogue).List());
+        using (var store = ProgrammaCommand.OpenStore(_folder))
+            Assert.Empty(new ProgrammeStore(store.Connection, Catalogue).List());
 
         var good = Path.Combine(ExamplesFolder, "voorbeeld-voortgang-fictief.yaml");
         Assert.Equal(0, Run("programma", "import", good, "--door", "tester"));
@@ -48,7 +48,7 @@ public class ProgrammaCommandTests : IDisposable
         Assert.Equal(1, Run("report", "voortgang", "--programma", "voorbeeld-fictief", "--periode", "VGR5", "--format", "odt"));
 
         using var again = ProgrammaCommand.OpenStore(_folder);
-        Assert.Equal(["tester"], new ProgrammeStore(again, Catalogue).Changes("voorbeeld-fictief").Select(c => c.Door));
+        Assert.Equal(["tester"], new ProgrammeStore(again.Connection, Catalogue).Changes("voorbeeld-fictief").Select(c => c.Door));
     }
 
     public void Dispose()

@@ -7,7 +7,7 @@ namespace Zicht.Tests.Programmes;
 /// <summary>Shared helpers: the shipped examples, an in-memory store, and deep equality of programmes.</summary>
 public static class ProgrammeTestData
 {
-    public static readonly IIndicatorCatalogue Catalogue = new DefaultIndicatorCatalogue();
+    public static readonly IIndicatorCatalogue Catalogue = new ShippedIndicatorCatalogue();
 
     public static string ExamplesFolder
     {
