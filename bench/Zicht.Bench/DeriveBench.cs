@@ -18,8 +18,19 @@ public static class DeriveBench
             foreach (var statement in File.ReadAllText(args[sqlIndex + 1]).Split("-- step", StringSplitOptions.RemoveEmptyEntries))
             {
                 var clock = Stopwatch.StartNew();
-                store.Execute(statement);
-                Console.WriteLine($"  {statement.Trim().Split('\n')[0],-60} {clock.Elapsed.TotalSeconds,7:F2} s");
+                var body = statement.Trim();
+                if (body.Length == 0) continue;
+                if (body.StartsWith("show", StringComparison.OrdinalIgnoreCase))
+                {
+                    // "-- step show SELECT ...": print the first rows of a query
+                    using var command = store.Connection.CreateCommand();
+                    command.CommandText = body[4..];
+                    using var reader = command.ExecuteReader();
+                    for (var row = 0; row < 40 && reader.Read(); row++)
+                        Console.WriteLine("    " + string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(c => reader.IsDBNull(c) ? "NULL" : Convert.ToString(reader.GetValue(c), System.Globalization.CultureInfo.InvariantCulture))));
+                }
+                else store.Execute(statement);
+                Console.WriteLine($"  {body.Split('\n')[0],-60} {clock.Elapsed.TotalSeconds,7:F2} s");
             }
             return 0;
         }

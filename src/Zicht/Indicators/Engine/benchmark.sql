@@ -3,7 +3,8 @@
 -- must fall outside the 95% Wilson interval of the value; for counts against the previous period the
 -- difference must exceed 1.96 * sqrt(a + b) (Poisson); for medians and percentiles, for which the
 -- units are not kept here, we call a difference real only with at least 30 measurements and 10% apart.
-INSERT INTO indicator_value
+-- Built as a working table; IndicatorEngine then replaces the stored figures with it in one transaction.
+CREATE OR REPLACE TEMP TABLE ind_value AS
 WITH with_interval AS (
     SELECT
         raw.*,
