@@ -106,6 +106,7 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
                 var aggregateSql = FillAggregate(aggregate, indicator);
                 if (Environment.GetEnvironmentVariable("ZICHT_SQL_DUMP") is { Length: > 0 } dump)
                     File.WriteAllText(Path.Combine(dump, indicator.Id + ".sql"), unitsSql + ";\n" + aggregateSql);
+                store.Execute(CountingPeriodsSql(indicator));
                 store.Execute(unitsSql);
                 var unitsTime = indicatorClock.Elapsed;
                 store.Execute(aggregateSql);
@@ -169,6 +170,7 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
         store.Execute($"DELETE FROM ind_periode WHERE periode NOT IN ({string.Join(", ", periodes.Select(p => "'" + p.Replace("'", "''") + "'"))})");
         foreach (var sql in prelude.Skip(1)) store.Execute(sql.Replace("{{vanaf}}", "0001-01-01"));
         store.Execute(SqlResources.Read("Indicators.Engine.population.sql"));
+        store.Execute(CountingPeriodsSql(indicator));
         store.Execute(UnitsTableSql(_catalogue.UnitSql(indicator, options.Parameters)).Replace("TEMP VIEW ind_units AS", "TEMP VIEW ind_units_totaal AS"));
         // the breakdown's category takes the place of the (absent) category of the indicator
         store.Execute($"CREATE OR REPLACE TEMP VIEW ind_units AS SELECT * REPLACE (coalesce({uitsplitsing}, 'onbekend') AS categorie) FROM ind_units_totaal");
@@ -248,6 +250,51 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
         """;
 
     /// <summary>
+    /// True when the engine lists the units of the indicator for quarters only and adds each year up from its
+    /// quarters: the catalogue declares that every unit falls in one quarter of its year (optelbaar_over_kwartalen),
+    /// and the value is built from plain counts (a median does not add up).
+    /// </summary>
+    internal static bool YearsFromQuarters(IndicatorDefinition indicator) =>
+        indicator.OptelbaarOverKwartalen && indicator.Berekening is not (Berekening.Mediaan or Berekening.P90);
+
+    /// <summary>The periods whose units the indicator lists (the views ind_start and ind_einde read this table).</summary>
+    internal static string CountingPeriodsSql(IndicatorDefinition indicator) => YearsFromQuarters(indicator)
+        ? "CREATE OR REPLACE TEMP TABLE ind_periode_telling AS SELECT * FROM ind_periode_alle WHERE periode IN (SELECT bron FROM ind_periode_optelling)"
+        : "CREATE OR REPLACE TEMP TABLE ind_periode_telling AS SELECT * FROM ind_periode";
+
+    /// <summary>Plain counts of units per <paramref name="keys"/>, as the CTE <paramref name="name"/>; years added up from quarters when the indicator allows.</summary>
+    private static string PlainCounts(IndicatorDefinition indicator, string name, string keys, string where = "true") => YearsFromQuarters(indicator)
+        ? $"""
+          {name}_per_kwartaal AS (
+              SELECT periode, {keys},
+                     count(*) FILTER (WHERE in_teller) AS teller_units,
+                     count(*) FILTER (WHERE in_noemer) AS noemer_units,
+                     count(*) AS alle_units
+              FROM ind_units
+              WHERE {where}
+              GROUP BY periode, {keys}
+          ),
+          {name} AS (
+              SELECT optelling.periode, {keys},
+                     sum(teller_units) AS teller_units, sum(noemer_units) AS noemer_units, sum(alle_units) AS alle_units
+              FROM {name}_per_kwartaal
+              JOIN ind_periode_optelling AS optelling ON optelling.bron = {name}_per_kwartaal.periode
+              GROUP BY optelling.periode, {keys}
+          )
+          """
+        : $"""
+          {name} AS (
+              SELECT periode, {keys},
+                     count(*) FILTER (WHERE in_teller) AS teller_units,
+                     count(*) FILTER (WHERE in_noemer) AS noemer_units,
+                     count(*) AS alle_units
+              FROM ind_units
+              WHERE {where}
+              GROUP BY periode, {keys}
+          )
+          """;
+
+    /// <summary>
     /// Counts per municipality, region and country. Plain counts add up (one unit, one municipality), so they are
     /// counted once per municipality and rolled up from there, which is much cheaper than grouping all units three
     /// times; medians and percentiles do not add up and are computed over the units at every level (GROUPING SETS).
@@ -267,15 +314,8 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
               GROUP BY GROUPING SETS ((periode, categorie, gemeentecode, jeugdregiocode), (periode, categorie, jeugdregiocode), (periode, categorie))
           )
           """
-        : """
-          municipality_counts AS (
-              SELECT periode, categorie, gemeentecode, jeugdregiocode,
-                     count(*) FILTER (WHERE in_teller) AS teller_units,
-                     count(*) FILTER (WHERE in_noemer) AS noemer_units,
-                     count(*) AS alle_units
-              FROM ind_units
-              GROUP BY periode, categorie, gemeentecode, jeugdregiocode
-          ),
+        : PlainCounts(indicator, "municipality_counts", "categorie, gemeentecode, jeugdregiocode") + """
+          ,
           area_counts AS (
               SELECT
                   CASE WHEN grouping(gemeentecode) = 0 THEN 'gemeente' WHEN grouping(jeugdregiocode) = 0 THEN 'regio' ELSE 'land' END AS niveau,
@@ -290,8 +330,44 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
           )
           """;
 
+    /// <summary>Counts per provider (when the indicator has that level).</summary>
+    private static string ProviderCounts(IndicatorDefinition indicator)
+    {
+        if (!indicator.Niveaus.Contains("aanbieder"))
+            return """
+                provider_counts AS (
+                    SELECT CAST(NULL AS VARCHAR) AS niveau, CAST(NULL AS VARCHAR) AS gebied_code, CAST(NULL AS VARCHAR) AS periode,
+                           CAST(NULL AS VARCHAR) AS categorie, CAST(NULL AS BIGINT) AS teller_units, CAST(NULL AS BIGINT) AS noemer_units,
+                           CAST(NULL AS BIGINT) AS alle_units, CAST(NULL AS DOUBLE) AS kwantiel_waarde
+                    WHERE false
+                )
+                """;
+        if (indicator.Berekening is Berekening.Mediaan or Berekening.P90)
+            return """
+                provider_counts AS (
+                    SELECT 'aanbieder' AS niveau, aanbieder_agb AS gebied_code, periode, categorie,
+                           count(*) FILTER (WHERE in_teller) AS teller_units,
+                           count(*) FILTER (WHERE in_noemer) AS noemer_units,
+                           count(*) AS alle_units,
+                           {{kwantiel_expr}} AS kwantiel_waarde
+                    FROM ind_units
+                    WHERE aanbieder_agb IS NOT NULL
+                    GROUP BY periode, categorie, aanbieder_agb
+                )
+                """;
+        return PlainCounts(indicator, "provider_unit_counts", "categorie, aanbieder_agb", "aanbieder_agb IS NOT NULL") + """
+            ,
+            provider_counts AS (
+                SELECT 'aanbieder' AS niveau, aanbieder_agb AS gebied_code, periode, categorie, teller_units, noemer_units, alle_units,
+                       CAST(NULL AS DOUBLE) AS kwantiel_waarde
+                FROM provider_unit_counts
+            )
+            """;
+    }
+
     internal static string FillAggregate(string template, IndicatorDefinition indicator) => template
         .Replace("{{area_counts}}", AreaCounts(indicator))
+        .Replace("{{provider_counts}}", ProviderCounts(indicator))
         .Replace("{{indicator_id}}", indicator.Id)
         .Replace("{{berekening}}", BerekeningCode(indicator.Berekening))
         .Replace("{{richting}}", indicator.RichtingTekst)
@@ -304,7 +380,6 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             Berekening.P90 => "quantile_cont(meetwaarde, 0.9) FILTER (WHERE in_teller)",
             _ => "CAST(NULL AS DOUBLE)",
         })
-        .Replace("{{met_aanbieder}}", indicator.Niveaus.Contains("aanbieder") ? "true" : "false")
         .Replace("{{niveaus}}", string.Join(", ", indicator.Niveaus.Where(n => n != "aanbieder").Select(n => $"'{n}'")));
 
     public static string BerekeningCode(Berekening berekening) => berekening switch

@@ -2,19 +2,11 @@
 -- The unit query gives one row per unit (a youth or an episode) per period and category, so plain
 -- counts are counts of distinct units (IndicatorEngine checks this in its tests). {{...}} are filled in
 -- by IndicatorEngine from the catalogue entry (the area counts come from IndicatorEngine.AreaCounts: counted per
--- municipality and rolled up for plain counts, over all units at every level for medians).
+-- municipality and rolled up for plain counts, over all units at every level for medians; for indicators
+-- whose units fall in one quarter of their year, the years are added up from the quarters).
 INSERT INTO ind_raw
 WITH {{area_counts}},
-provider_counts AS (
-    SELECT 'aanbieder' AS niveau, aanbieder_agb AS gebied_code, periode, categorie,
-           count(*) FILTER (WHERE in_teller) AS teller_units,
-           count(*) FILTER (WHERE in_noemer) AS noemer_units,
-           count(*) AS alle_units,
-           {{kwantiel_expr}} AS kwantiel_waarde
-    FROM ind_units
-    WHERE aanbieder_agb IS NOT NULL AND {{met_aanbieder}}
-    GROUP BY periode, categorie, aanbieder_agb
-),
+{{provider_counts}},
 all_counts AS (
     SELECT * FROM area_counts WHERE niveau IN ({{niveaus}})
     UNION ALL

@@ -4,8 +4,10 @@
 CREATE OR REPLACE TEMP TABLE ind_meta AS
 SELECT min(startdatum) AS data_van, max(startdatum) AS data_tot FROM episode;
 
+-- gemeente_nr: the number in the code (GM0363 -> 363), as carried by ind_episode.startvolgorde
 CREATE OR REPLACE TEMP TABLE ind_gemeente AS
-SELECT gemeentecode, jeugdregiocode FROM ref_gemeente WHERE gemeentecode = gemeentecode_actueel;
+SELECT gemeentecode, jeugdregiocode, CAST(substr(gemeentecode, 3) AS INTEGER) AS gemeente_nr
+FROM ref_gemeente WHERE gemeentecode = gemeentecode_actueel;
 
 CREATE OR REPLACE TEMP MACRO leeftijd_op(geboortemaand, peildatum) AS datediff('month', geboortemaand, peildatum) // 12;
 CREATE OR REPLACE TEMP MACRO leeftijdsgroep_op(geboortemaand, peildatum) AS
@@ -14,7 +16,7 @@ CREATE OR REPLACE TEMP MACRO leeftijdsgroep_op(geboortemaand, peildatum) AS
          WHEN leeftijd_op(geboortemaand, peildatum) < 18 THEN '12-17'
          ELSE '18+' END;
 
-CREATE OR REPLACE TEMP TABLE ind_periode AS
+CREATE OR REPLACE TEMP TABLE ind_periode_alle AS
 WITH years AS (
     SELECT unnest(range(year(data_van), year(data_tot) + 1)) AS jaar, data_tot FROM ind_meta
 ),
@@ -28,9 +30,14 @@ all_periods AS (
            CASE WHEN kwartaal = 1 THEN (jaar - 1) || 'Q4' ELSE jaar || 'Q' || (kwartaal - 1) END, data_tot
     FROM years, (SELECT unnest(range(1, 5)) AS kwartaal) AS quarters
 )
-SELECT periode, soort, jaar, van, tot, vorige,
+SELECT periode, soort, jaar, van, tot, vorige, data_tot,
        -- the period as a number (year * 10, or year * 10 + quarter): joining and grouping millions of rows
        -- on it is much cheaper than on the period's name
        CASE WHEN soort = 'jaar' THEN jaar * 10 ELSE jaar * 10 + quarter(van) END AS periode_nr
-FROM all_periods
-WHERE van <= data_tot AND tot >= DATE '{{vanaf}}';
+FROM all_periods;
+
+-- the periods to compute now (ind_periode_alle also has the quarters after the data end, whose events a
+-- year still counts: see ind_periode_optelling)
+CREATE OR REPLACE TEMP TABLE ind_periode AS
+SELECT * EXCLUDE (data_tot) FROM ind_periode_alle WHERE van <= data_tot AND tot >= DATE '{{vanaf}}';
+ALTER TABLE ind_periode_alle DROP COLUMN data_tot;
