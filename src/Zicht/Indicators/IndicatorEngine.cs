@@ -45,7 +45,14 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
     private int Parameter(string name, ComputeOptions options) =>
         int.Parse(options.Parameters is not null && options.Parameters.TryGetValue(name, out var v) ? v : _catalogue.Parameters[name], CultureInfo.InvariantCulture);
 
-    public static void EnsureResultTable(ZichtStore store) => store.Execute(SqlResources.Read("Indicators.Engine.indicator_value.sql"));
+    public static void EnsureResultTable(ZichtStore store)
+    {
+        // Stores of an earlier version kept indicator_value as a table (with the sentences written out); its figures are
+        // recomputed anyway, because the engine's fingerprint changed with it.
+        if (store.Scalar<long>("SELECT count(*) FROM information_schema.tables WHERE table_name = 'indicator_value' AND table_type = 'BASE TABLE'") > 0)
+            store.Execute("DROP TABLE indicator_value");
+        store.Execute(SqlResources.Read("Indicators.Engine.indicator_value.sql"));
+    }
 
     public ComputeResult Compute(ComputeOptions? options = null, IProgress<ComputeProgress>? progress = null)
     {
@@ -123,9 +130,9 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             var writeClock = Stopwatch.StartNew();
             store.Execute("BEGIN TRANSACTION");
             inTransaction = true;
-            if (full) store.Execute("DELETE FROM indicator_value");
-            else store.Execute("DELETE FROM indicator_value WHERE periode IN (SELECT periode FROM ind_periode)");
-            store.Execute("INSERT INTO indicator_value SELECT * FROM ind_value");
+            if (full) store.Execute("DELETE FROM indicator_result");
+            else store.Execute("DELETE FROM indicator_result WHERE periode IN (SELECT periode FROM ind_periode)");
+            store.Execute("INSERT INTO indicator_result SELECT * FROM ind_value");
             var periods = (int)store.Scalar<long>("SELECT count(*) FROM ind_periode");
             var rows = store.Scalar<long>("SELECT count(*) FROM ind_raw");
             // What youth-level facts the figures were computed with: a later change of them forces a full recompute.
@@ -262,112 +269,92 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
         ? "CREATE OR REPLACE TEMP TABLE ind_periode_telling AS SELECT * FROM ind_periode_alle WHERE periode IN (SELECT bron FROM ind_periode_optelling)"
         : "CREATE OR REPLACE TEMP TABLE ind_periode_telling AS SELECT * FROM ind_periode";
 
-    /// <summary>Plain counts of units per <paramref name="keys"/>, as the CTE <paramref name="name"/>; years added up from quarters when the indicator allows.</summary>
-    private static string PlainCounts(IndicatorDefinition indicator, string name, string keys, string where = "true") => YearsFromQuarters(indicator)
-        ? $"""
-          {name}_per_kwartaal AS (
-              SELECT periode, {keys},
-                     count(*) FILTER (WHERE in_teller) AS teller_units,
-                     count(*) FILTER (WHERE in_noemer) AS noemer_units,
-                     count(*) AS alle_units
-              FROM ind_units
-              WHERE {where}
-              GROUP BY periode, {keys}
-          ),
-          {name} AS (
-              SELECT optelling.periode, {keys},
-                     sum(teller_units) AS teller_units, sum(noemer_units) AS noemer_units, sum(alle_units) AS alle_units
-              FROM {name}_per_kwartaal
-              JOIN ind_periode_optelling AS optelling ON optelling.bron = {name}_per_kwartaal.periode
-              GROUP BY optelling.periode, {keys}
-          )
-          """
-        : $"""
-          {name} AS (
-              SELECT periode, {keys},
-                     count(*) FILTER (WHERE in_teller) AS teller_units,
-                     count(*) FILTER (WHERE in_noemer) AS noemer_units,
-                     count(*) AS alle_units
-              FROM ind_units
-              WHERE {where}
-              GROUP BY periode, {keys}
-          )
-          """;
-
     /// <summary>
-    /// Counts per municipality, region and country. Plain counts add up (one unit, one municipality), so they are
-    /// counted once per municipality and rolled up from there, which is much cheaper than grouping all units three
-    /// times; medians and percentiles do not add up and are computed over the units at every level (GROUPING SETS).
+    /// The counts of one indicator per municipality, region, country and provider, as the CTEs area_counts and
+    /// provider_counts. One pass over the units (GROUPING SETS): a unit query is a view over millions of rows, and
+    /// reading it once per level cost more than the grouping itself.
+    /// Plain counts add up (one unit, one municipality), so they are counted per municipality and per provider and
+    /// rolled up to region and country from the municipalities; for an indicator whose units fall in one quarter of
+    /// their year, the units are listed per quarter and each year is added up from its quarters (ind_periode_optelling).
+    /// Medians and percentiles do not add up: they are computed over the units at every level.
     /// </summary>
-    private static string AreaCounts(IndicatorDefinition indicator) => indicator.Berekening is Berekening.Mediaan or Berekening.P90
-        ? """
-          area_counts AS (
-              SELECT
-                  CASE WHEN grouping(gemeentecode) = 0 THEN 'gemeente' WHEN grouping(jeugdregiocode) = 0 THEN 'regio' ELSE 'land' END AS niveau,
-                  coalesce(gemeentecode, jeugdregiocode, 'NL') AS gebied_code,
-                  periode, categorie,
-                  count(*) FILTER (WHERE in_teller) AS teller_units,
-                  count(*) FILTER (WHERE in_noemer) AS noemer_units,
-                  count(*) AS alle_units,
-                  {{kwantiel_expr}} AS kwantiel_waarde
-              FROM ind_units
-              GROUP BY GROUPING SETS ((periode, categorie, gemeentecode, jeugdregiocode), (periode, categorie, jeugdregiocode), (periode, categorie))
-          )
-          """
-        : PlainCounts(indicator, "municipality_counts", "categorie, gemeentecode, jeugdregiocode") + """
-          ,
-          area_counts AS (
-              SELECT
-                  CASE WHEN grouping(gemeentecode) = 0 THEN 'gemeente' WHEN grouping(jeugdregiocode) = 0 THEN 'regio' ELSE 'land' END AS niveau,
-                  coalesce(gemeentecode, jeugdregiocode, 'NL') AS gebied_code,
-                  periode, categorie,
-                  sum(teller_units) AS teller_units,
-                  sum(noemer_units) AS noemer_units,
-                  sum(alle_units) AS alle_units,
-                  CAST(NULL AS DOUBLE) AS kwantiel_waarde
-              FROM municipality_counts
-              GROUP BY GROUPING SETS ((periode, categorie, gemeentecode, jeugdregiocode), (periode, categorie, jeugdregiocode), (periode, categorie))
-          )
-          """;
-
-    /// <summary>Counts per provider (when the indicator has that level).</summary>
-    private static string ProviderCounts(IndicatorDefinition indicator)
+    private static string Counts(IndicatorDefinition indicator)
     {
-        if (!indicator.Niveaus.Contains("aanbieder"))
-            return """
-                provider_counts AS (
-                    SELECT CAST(NULL AS VARCHAR) AS niveau, CAST(NULL AS VARCHAR) AS gebied_code, CAST(NULL AS VARCHAR) AS periode,
-                           CAST(NULL AS VARCHAR) AS categorie, CAST(NULL AS BIGINT) AS teller_units, CAST(NULL AS BIGINT) AS noemer_units,
-                           CAST(NULL AS BIGINT) AS alle_units, CAST(NULL AS DOUBLE) AS kwantiel_waarde
-                    WHERE false
-                )
-                """;
+        var withProviders = indicator.Niveaus.Contains("aanbieder");
+        var providerSet = withProviders ? ", (periode, categorie, aanbieder_agb)" : "";
+        // grouping() may only name a grouping column
+        var perProvider = withProviders ? "grouping(aanbieder_agb) = 0" : "false";
+        var provider = withProviders ? "aanbieder_agb" : "CAST(NULL AS VARCHAR)";
         if (indicator.Berekening is Berekening.Mediaan or Berekening.P90)
-            return """
-                provider_counts AS (
-                    SELECT 'aanbieder' AS niveau, aanbieder_agb AS gebied_code, periode, categorie,
-                           count(*) FILTER (WHERE in_teller) AS teller_units,
-                           count(*) FILTER (WHERE in_noemer) AS noemer_units,
-                           count(*) AS alle_units,
-                           {{kwantiel_expr}} AS kwantiel_waarde
+            return $$$"""
+                all_level_counts AS (
+                    SELECT
+                        CASE WHEN {{{perProvider}}} THEN 'aanbieder'
+                             WHEN grouping(gemeentecode) = 0 THEN 'gemeente' WHEN grouping(jeugdregiocode) = 0 THEN 'regio' ELSE 'land' END AS niveau,
+                        CASE WHEN {{{perProvider}}} THEN {{{provider}}} ELSE coalesce(gemeentecode, jeugdregiocode, 'NL') END AS gebied_code,
+                        periode, categorie,
+                        count(*) FILTER (WHERE in_teller) AS teller_units,
+                        count(*) FILTER (WHERE in_noemer) AS noemer_units,
+                        count(*) AS alle_units,
+                        {{kwantiel_expr}} AS kwantiel_waarde
                     FROM ind_units
-                    WHERE aanbieder_agb IS NOT NULL
-                    GROUP BY periode, categorie, aanbieder_agb
-                )
+                    GROUP BY GROUPING SETS ((periode, categorie, gemeentecode, jeugdregiocode), (periode, categorie, jeugdregiocode), (periode, categorie){{{providerSet}}})
+                ),
+                area_counts AS (SELECT * FROM all_level_counts WHERE niveau <> 'aanbieder'),
+                provider_counts AS (SELECT * FROM all_level_counts WHERE niveau = 'aanbieder' AND gebied_code IS NOT NULL)
                 """;
-        return PlainCounts(indicator, "provider_unit_counts", "categorie, aanbieder_agb", "aanbieder_agb IS NOT NULL") + """
+        var unitCounts = $"""
+            SELECT periode, categorie, gemeentecode, jeugdregiocode, {provider} AS aanbieder_agb, {perProvider} AS per_aanbieder,
+                   count(*) FILTER (WHERE in_teller) AS teller_units,
+                   count(*) FILTER (WHERE in_noemer) AS noemer_units,
+                   count(*) AS alle_units
+            FROM ind_units
+            GROUP BY GROUPING SETS ((periode, categorie, gemeentecode, jeugdregiocode){providerSet})
+            """;
+        var counts = YearsFromQuarters(indicator)
+            ? $"""
+              quarter_counts AS (
+              {unitCounts}
+              ),
+              unit_counts AS (
+                  SELECT optelling.periode, categorie, gemeentecode, jeugdregiocode, aanbieder_agb, per_aanbieder,
+                         sum(teller_units) AS teller_units, sum(noemer_units) AS noemer_units, sum(alle_units) AS alle_units
+                  FROM quarter_counts
+                  JOIN ind_periode_optelling AS optelling ON optelling.bron = quarter_counts.periode
+                  GROUP BY optelling.periode, categorie, gemeentecode, jeugdregiocode, aanbieder_agb, per_aanbieder
+              )
+              """
+            : $"""
+              unit_counts AS (
+              {unitCounts}
+              )
+              """;
+        return counts + """
             ,
+            area_counts AS (
+                SELECT
+                    CASE WHEN grouping(gemeentecode) = 0 THEN 'gemeente' WHEN grouping(jeugdregiocode) = 0 THEN 'regio' ELSE 'land' END AS niveau,
+                    coalesce(gemeentecode, jeugdregiocode, 'NL') AS gebied_code,
+                    periode, categorie,
+                    sum(teller_units) AS teller_units,
+                    sum(noemer_units) AS noemer_units,
+                    sum(alle_units) AS alle_units,
+                    CAST(NULL AS DOUBLE) AS kwantiel_waarde
+                FROM unit_counts
+                WHERE NOT per_aanbieder
+                GROUP BY GROUPING SETS ((periode, categorie, gemeentecode, jeugdregiocode), (periode, categorie, jeugdregiocode), (periode, categorie))
+            ),
             provider_counts AS (
                 SELECT 'aanbieder' AS niveau, aanbieder_agb AS gebied_code, periode, categorie, teller_units, noemer_units, alle_units,
                        CAST(NULL AS DOUBLE) AS kwantiel_waarde
-                FROM provider_unit_counts
+                FROM unit_counts
+                WHERE per_aanbieder AND aanbieder_agb IS NOT NULL
             )
             """;
     }
 
     internal static string FillAggregate(string template, IndicatorDefinition indicator) => template
-        .Replace("{{area_counts}}", AreaCounts(indicator))
-        .Replace("{{provider_counts}}", ProviderCounts(indicator))
+        .Replace("{{counts}}", Counts(indicator))
         .Replace("{{indicator_id}}", indicator.Id)
         .Replace("{{berekening}}", BerekeningCode(indicator.Berekening))
         .Replace("{{richting}}", indicator.RichtingTekst)

@@ -61,7 +61,7 @@ public sealed class DuckDbIndicatorValues(DuckDBConnection connection) : IIndica
     {
         if (_tableExists is { } known) return known;
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'indicator_value'";
+        command.CommandText = "SELECT count(*) FROM information_schema.tables WHERE table_name = 'indicator_value'";
         _tableExists = Convert.ToInt64(command.ExecuteScalar()) > 0;
         return _tableExists.Value;
     }

@@ -1,12 +1,11 @@
 -- Counts the units of one indicator (table ind_units) per area and period, for every level at once.
 -- The unit query gives one row per unit (a youth or an episode) per period and category, so plain
 -- counts are counts of distinct units (IndicatorEngine checks this in its tests). {{...}} are filled in
--- by IndicatorEngine from the catalogue entry (the area counts come from IndicatorEngine.AreaCounts: counted per
--- municipality and rolled up for plain counts, over all units at every level for medians; for indicators
--- whose units fall in one quarter of their year, the years are added up from the quarters).
+-- by IndicatorEngine from the catalogue entry (the counts per level come from IndicatorEngine.Counts: counted per
+-- municipality and provider in one pass and rolled up for plain counts, over all units at every level for
+-- medians; for indicators whose units fall in one quarter of their year, years are added up from quarters).
 INSERT INTO ind_raw
-WITH {{area_counts}},
-{{provider_counts}},
+WITH {{counts}},
 all_counts AS (
     SELECT * FROM area_counts WHERE niveau IN ({{niveaus}})
     UNION ALL

@@ -1,6 +1,8 @@
 -- Stored results of the indicator engine: one row per indicator, level, area, period and category.
--- The web and the API answer from this table; `zicht compute` keeps it current.
-CREATE TABLE IF NOT EXISTS indicator_value (
+-- The web and the API answer from the view indicator_value; `zicht compute` keeps indicator_result current.
+-- The Dutch benchmark sentence is written by the view from the stored numbers (the reference value, whether
+-- the difference is within the noise), so a compute does not format millions of sentences nobody reads.
+CREATE TABLE IF NOT EXISTS indicator_result (
     indicator_id     VARCHAR NOT NULL,
     niveau           VARCHAR NOT NULL,   -- 'gemeente' | 'regio' | 'land' | 'aanbieder'
     gebied_code      VARCHAR NOT NULL,   -- GMxxxx (current boundaries), JZxx, 'NL', AGB code
@@ -23,6 +25,39 @@ CREATE TABLE IF NOT EXISTS indicator_value (
     vorige_periode   VARCHAR,
     vorige_waarde    DOUBLE,
     verandering      DOUBLE,             -- waarde - vorige_waarde, in `eenheid`
-    benchmark_tekst  VARCHAR,            -- Dutch sentence comparing with region, country or previous period
+    referentie       DOUBLE,             -- what the sentence compares with (region, country or previous period)
+    referentie_naam  VARCHAR,            -- 'het regionale gemiddelde' | 'het landelijke gemiddelde' | 'vorige periode'
+    binnen_ruis      BOOLEAN,            -- the difference with the reference is within the noise (NULL: no comparison)
+    ruis_uitleg      VARCHAR,            -- which noise test was used
+    tekst_eenheid    VARCHAR NOT NULL,   -- what follows the numbers in the sentence: '', ' per 1.000', ' dagen'
+    decimalen        INTEGER NOT NULL,   -- decimals shown in the sentence
     berekend_op      TIMESTAMP NOT NULL
 );
+
+CREATE OR REPLACE VIEW indicator_value AS
+WITH formatted AS (
+    SELECT
+        *,
+        replace(replace(replace(
+            CASE WHEN decimalen = 0 THEN format('{:,.0f}', waarde) ELSE format('{:,.1f}', waarde) END,
+            ',', '_'), '.', ','), '_', '.') || CASE WHEN eenheid = 'procent' THEN '%' ELSE '' END AS waarde_tekst,
+        replace(replace(replace(
+            CASE WHEN decimalen = 0 THEN format('{:,.0f}', referentie) ELSE format('{:,.1f}', referentie) END,
+            ',', '_'), '.', ','), '_', '.') || CASE WHEN eenheid = 'procent' THEN '%' ELSE '' END AS referentie_tekst
+    FROM indicator_result
+)
+SELECT
+    indicator_id, niveau, gebied_code, periode, periode_soort, categorie,
+    teller, noemer, waarde, eenheid, dekking_procent, ci_laag, ci_hoog,
+    regio_code, regio_waarde, land_waarde, rang, aantal_gemeenten, percentiel,
+    vorige_periode, vorige_waarde, verandering,
+    CASE
+        WHEN binnen_ruis IS NULL THEN NULL
+        WHEN waarde = referentie THEN 'Gelijk aan ' || referentie_naam || ' (' || waarde_tekst || tekst_eenheid || ')'
+        WHEN binnen_ruis THEN 'Niet duidelijk anders dan ' || referentie_naam || ' (' || waarde_tekst || ' tegen ' || referentie_tekst || tekst_eenheid
+                              || '); het verschil valt binnen de ruis van kleine aantallen (' || ruis_uitleg || ')'
+        WHEN waarde > referentie THEN 'Hoger dan ' || referentie_naam || ' (' || waarde_tekst || ' tegen ' || referentie_tekst || tekst_eenheid || ')'
+        WHEN waarde < referentie THEN 'Lager dan ' || referentie_naam || ' (' || waarde_tekst || ' tegen ' || referentie_tekst || tekst_eenheid || ')'
+    END AS benchmark_tekst,
+    berekend_op
+FROM formatted;
