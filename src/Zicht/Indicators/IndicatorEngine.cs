@@ -22,7 +22,11 @@ public sealed record ComputeResult(
     int PeriodsComputed,
     long RowsWritten,
     TimeSpan Duration,
-    IReadOnlyList<(string IndicatorId, TimeSpan Duration)> PerIndicator);
+    IReadOnlyList<(string IndicatorId, TimeSpan Duration)> PerIndicator)
+{
+    /// <summary>Where the time went: the shared preparation, the indicators, the comparisons, the writing.</summary>
+    public IReadOnlyList<(string Step, TimeSpan Duration)> Steps { get; init; } = [];
+}
 
 public readonly record struct ComputeProgress(string Step, int Done, int Total);
 
@@ -38,9 +42,16 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
 {
     private readonly IndicatorCatalogue _catalogue = catalogue ?? IndicatorCatalogue.Load();
 
-    // Look-forward windows (geen nieuwe start) reach back this far from a change: the largest window + 1 month.
-    private int LookForwardMonths(ComputeOptions options) => 1 + Math.Max(
+    // Look-forward windows (geen nieuwe start: a start within N months after an end) reach back exactly the largest
+    // window from a change: E + N months >= S implies E >= S - N months (both add months the same way and clamp the
+    // day to the month's length), so an end before S - N months cannot see a start on or after S.
+    private int LookForwardMonths(ComputeOptions options) => Math.Max(
         Parameter("venster_geen_nieuwe_start_maanden", options), Parameter("venster_geen_nieuwe_start_kort_maanden", options));
+
+    // Look-back windows from a unit in a computed period: herhaald beroep (years), draaideur, herhaalde crisis and
+    // plaatsingsstabiliteit (months). A recompute needs the care of its youths this far back.
+    private int LookBackMonths(ComputeOptions options) =>
+        Math.Max(12 * Parameter("terugkijk_herhaald_beroep_jaren", options), Parameter("venster_herhaling_maanden", options));
 
     private int Parameter(string name, ComputeOptions options) =>
         int.Parse(options.Parameters is not null && options.Parameters.TryGetValue(name, out var v) ? v : _catalogue.Parameters[name], CultureInfo.InvariantCulture);
@@ -76,10 +87,20 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
         {
             var changedFrom = FirstAffectedDate(lastDelivery);
             if (changedFrom is null) full = true;   // rows replaced or removed: the safe answer is to recompute all
-            else vanaf = changedFrom.Value.AddMonths(-LookForwardMonths(options));
+            else if (changedFrom == DateOnly.MaxValue) vanaf = DateOnly.MaxValue.AddMonths(-LookForwardMonths(options));
+            else if (!DateOnly.TryParseExact(store.GetMeta("indicators_data_tot"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dataTot))
+                full = true;
+            else
+            {
+                // A later data end (the latest start) makes more ends eligible for the look-forward windows and runs open
+                // care on: both count from the day after the earlier data end.
+                var from = changedFrom.Value < dataTot.AddDays(1) ? changedFrom.Value : dataTot.AddDays(1);
+                vanaf = from.AddMonths(-LookForwardMonths(options));
+            }
         }
 
         var perIndicator = new List<(string, TimeSpan)>();
+        var steps = new List<(string, TimeSpan)>();
         // Working tables need not keep row order; DuckDB writes them faster (and in parallel) without it.
         store.Execute("SET preserve_insertion_order = false");
         // The working tables are TEMP (this connection only) and built outside a transaction: DuckDB scans
@@ -89,12 +110,18 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
         try
         {
             progress?.Report(new ComputeProgress("voorbereiden", 0, _catalogue.Indicators.Count));
+            var preludeNames = new[] { "periodes", "episodes", "actief", "jeugdigen", "start en einde" };
+            var preludeIndex = 0;
             foreach (var sql in SqlResources.ReadAll("Indicators.Prelude."))
             {
                 var preludeClock = Stopwatch.StartNew();
-                store.Execute(sql.Replace("{{vanaf}}", vanaf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+                store.Execute(sql.Replace("{{vanaf}}", vanaf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+                                 .Replace("{{alleen_nodig}}", full ? "true" : NeededCareSql(LookBackMonths(options))));
+                var name = preludeIndex < preludeNames.Length ? preludeNames[preludeIndex] : $"voorbereiding {preludeIndex + 1}";
+                preludeIndex++;
+                steps.Add(("voorbereiding: " + name, preludeClock.Elapsed));
                 if (Environment.GetEnvironmentVariable("ZICHT_TIMING") is not null)
-                    Console.Error.WriteLine($"prelude: {preludeClock.Elapsed.TotalSeconds:F2} s");
+                    Console.Error.WriteLine($"prelude {name}: {preludeClock.Elapsed.TotalSeconds:F2} s");
             }
             store.Execute(SqlResources.Read("Indicators.Engine.population.sql"));
             if (!full && store.Scalar<string>("SELECT CAST(data_van AS VARCHAR) FROM ind_meta") != store.GetMeta("indicators_data_van"))
@@ -123,10 +150,12 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
                 done++;
             }
             progress?.Report(new ComputeProgress("vergelijken", done, _catalogue.Indicators.Count));
+            steps.Add(("indicatoren", perIndicator.Aggregate(TimeSpan.Zero, (total, p) => total + p.Item2)));
             var benchmarkClock = Stopwatch.StartNew();
             store.Execute(SqlResources.Read("Indicators.Engine.benchmark.sql"));
             if (Environment.GetEnvironmentVariable("ZICHT_TIMING") is not null)
                 Console.Error.WriteLine($"benchmark: {benchmarkClock.Elapsed.TotalSeconds:F2} s");
+            steps.Add(("vergelijken", benchmarkClock.Elapsed));
             var writeClock = Stopwatch.StartNew();
             store.Execute("BEGIN TRANSACTION");
             inTransaction = true;
@@ -136,18 +165,24 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             var periods = (int)store.Scalar<long>("SELECT count(*) FROM ind_periode");
             var rows = store.Scalar<long>("SELECT count(*) FROM ind_raw");
             // What youth-level facts the figures were computed with: a later change of them forces a full recompute.
-            store.Execute("CREATE OR REPLACE TABLE indicator_youth_basis AS SELECT youth_id, geboortemaand, geslacht FROM youth_fact");
+            // A checksum over the youths known now (ids only grow); writing the 1.7 million facts out cost a second.
+            var youthMax = store.Scalar<long?>("SELECT max(youth_id) FROM youth_fact") ?? 0;
+            store.SetMeta("indicators_youth_max", youthMax.ToString(CultureInfo.InvariantCulture));
+            store.SetMeta("indicators_youth_sum", YouthChecksum(youthMax));
+            store.Execute("DROP TABLE IF EXISTS indicator_youth_basis");
             store.SetMeta("indicators_for", version);
             store.SetMeta("indicators_fingerprint", fingerprint);
             store.SetMeta("indicators_max_delivery", (store.Scalar<long?>("SELECT max(delivery_id) FROM trajectory") ?? 0).ToString(CultureInfo.InvariantCulture));
             store.SetMeta("indicators_data_van", store.Scalar<string>("SELECT CAST(data_van AS VARCHAR) FROM ind_meta"));
+            store.SetMeta("indicators_data_tot", store.Scalar<string>("SELECT CAST(data_tot AS VARCHAR) FROM ind_meta"));
             store.Execute("DROP VIEW IF EXISTS ind_units; DROP VIEW IF EXISTS ind_actief; DROP VIEW IF EXISTS ind_start; DROP VIEW IF EXISTS ind_einde; DROP TABLE IF EXISTS ind_jeugdige; DROP TABLE IF EXISTS ind_episode; DROP TABLE IF EXISTS ind_value;");
             store.Execute("COMMIT");
             inTransaction = false;
+            steps.Add(("opslaan", writeClock.Elapsed));
             if (Environment.GetEnvironmentVariable("ZICHT_TIMING") is not null)
                 Console.Error.WriteLine($"write: {writeClock.Elapsed.TotalSeconds:F2} s");
             store.Execute("RESET preserve_insertion_order");
-            return new ComputeResult(false, full, full ? null : vanaf, periods, rows, clock.Elapsed, perIndicator);
+            return new ComputeResult(false, full, full ? null : vanaf, periods, rows, clock.Elapsed, perIndicator) { Steps = steps };
         }
         catch
         {
@@ -173,9 +208,9 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             throw new ArgumentException($"Indicator '{indicatorId}' allows the breakdowns {string.Join(", ", indicator.Uitsplitsingen)}; not '{uitsplitsing}'.");
         store.EnsureDerivedTablesCurrent();
         var prelude = SqlResources.ReadAll("Indicators.Prelude.").ToList();
-        store.Execute(prelude[0].Replace("{{vanaf}}", "0001-01-01"));
+        store.Execute(prelude[0].Replace("{{vanaf}}", "0001-01-01"));   // (the other steps have no {{vanaf}})
         store.Execute($"DELETE FROM ind_periode WHERE periode NOT IN ({string.Join(", ", periodes.Select(p => "'" + p.Replace("'", "''") + "'"))})");
-        foreach (var sql in prelude.Skip(1)) store.Execute(sql.Replace("{{vanaf}}", "0001-01-01"));
+        foreach (var sql in prelude.Skip(1)) store.Execute(sql.Replace("{{alleen_nodig}}", "true"));
         store.Execute(SqlResources.Read("Indicators.Engine.population.sql"));
         store.Execute(CountingPeriodsSql(indicator));
         store.Execute(UnitsTableSql(_catalogue.UnitSql(indicator, options.Parameters)).Replace("TEMP VIEW ind_units AS", "TEMP VIEW ind_units_totaal AS"));
@@ -201,6 +236,18 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
     }
 
     /// <summary>
+    /// A recompute of recent periods needs only the care of youths in care in them, as far back as the look-back windows
+    /// reach (herhaald beroep, draaideur, herhaalde crisis): every unit of those periods is such a youth or their care,
+    /// so the rest of the history cannot change one. A condition on the derived table episode.
+    /// </summary>
+    private static string NeededCareSql(int lookBackMonths) => $"""
+        coalesce(episode.einddatum, DATE '9999-12-31') >= CAST((SELECT min(van) FROM ind_periode) - INTERVAL {lookBackMonths} MONTH AS DATE)
+        AND episode.youth_id IN (
+            SELECT youth_id FROM episode
+            WHERE coalesce(einddatum, DATE '9999-12-31') >= (SELECT min(van) FROM ind_periode))
+        """;
+
+    /// <summary>
     /// The earliest date whose figures the deliveries after <paramref name="lastDelivery"/> can change: the earliest
     /// start among their trajectories. An episode they merge into keeps its days and attributes before that date
     /// (attributes of an episode come from its first trajectory, outcomes from its last), attribution to a
@@ -212,15 +259,15 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
     {
         var superseded = store.Scalar<long>($"SELECT CAST(coalesce(sum(rows_superseded), 0) + count(*) FILTER (WHERE status <> 'actief' AND delivery_id <= {lastDelivery}) AS BIGINT) FROM delivery WHERE delivery_id > {lastDelivery} OR status <> 'actief'");
         if (superseded > 0) return null;
-        if (!store.TableExists("indicator_youth_basis")) return null;
-        var youthsChanged = store.Scalar<long>("""
-            SELECT count(*) FROM youth_fact JOIN indicator_youth_basis AS basis USING (youth_id)
-            WHERE youth_fact.geboortemaand <> basis.geboortemaand OR youth_fact.geslacht <> basis.geslacht
-            """);
-        if (youthsChanged > 0) return null;
+        if (!long.TryParse(store.GetMeta("indicators_youth_max"), CultureInfo.InvariantCulture, out var youthMax)
+            || YouthChecksum(youthMax) != store.GetMeta("indicators_youth_sum")) return null;
         var first = store.Scalar<string>($"SELECT strftime(min(startdatum), '%Y-%m-%d') FROM trajectory WHERE delivery_id > {lastDelivery}");
         return first is null ? DateOnly.MaxValue : DateOnly.ParseExact(first, "yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
+
+    /// <summary>A checksum of the birth month and gender of the youths up to an id (a 64-bit hash per youth, summed).</summary>
+    private string YouthChecksum(long youthMax) => store.Scalar<string>(
+        $"SELECT CAST(coalesce(sum(hash(youth_id, geboortemaand, geslacht)), 0) AS VARCHAR) FROM youth_fact WHERE youth_id <= {youthMax}") ?? "0";
 
     private string Fingerprint(ComputeOptions options)
     {

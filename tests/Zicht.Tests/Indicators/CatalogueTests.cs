@@ -62,7 +62,7 @@ public class CatalogueTests
             .Add(R(2, "E", "JB_OTS", "2023-03-01", "")).ToString());
         using var store = temp.Open();
         new Zicht.Ingest.IngestService(store, new Zicht.Ingest.IngestOptions { Today = new DateOnly(2026, 6, 30) }).Ingest([path]);
-        foreach (var sql in SqlResources.ReadAll("Indicators.Prelude.")) store.Execute(sql.Replace("{{vanaf}}", "0001-01-01"));
+        foreach (var sql in SqlResources.ReadAll("Indicators.Prelude.")) store.Execute(sql.Replace("{{vanaf}}", "0001-01-01").Replace("{{alleen_nodig}}", "true"));
         var catalogue = IndicatorCatalogue.Load();
         foreach (var indicator in catalogue.Indicators)
         {

@@ -1,4 +1,6 @@
+using Zicht.Generate;
 using Zicht.Indicators;
+using Zicht.Ingest;
 using Zicht.Tests.Support;
 using static Zicht.Tests.Indicators.FixtureRows;
 
@@ -21,9 +23,11 @@ public class IncrementalComputeTests
             .Add(R(3, "C2", "JH_DAGHULP", "2024-01-15", "2024-03-31", ("bron_traject_id", "C2")))
             .Add(R(5, "E", "JH_AMBULANT", "2024-02-01", "")), "q.csv");
         var incremental = new IndicatorEngine(store.Store).Compute();
-        // the look-forward window of geen_nieuwe_start (12 months) + 1 month reaches back from 2024-01-15 to 2022-12-15
+        // The data end (the latest start) moves from 2023-11-01 to 2024-02-01, before the first new start (2024-01-15):
+        // from 2023-11-02 on, open care runs on and more ends have a full look-forward window of geen_nieuwe_start
+        // (12 months), which reaches back to 2022-11-02.
         Assert.False(incremental.Full);
-        Assert.Equal(new DateOnly(2022, 12, 15), incremental.RecomputedFrom);
+        Assert.Equal(new DateOnly(2022, 11, 2), incremental.RecomputedFrom);
         // jeugdhulp in 2024Q1: youth 2 (open foster care), youth 3 (C2), youth 5; youth 4 has only an OTS -> 3
         Assert.Equal(3, store.Cell("jeugdhulp_per_1000", "gemeente", "GM0014", "2024Q1")!.Value.Teller);
 
@@ -37,5 +41,43 @@ public class IncrementalComputeTests
         var full = new IndicatorEngine(store.Store).Compute(new ComputeOptions { Full = true });
         Assert.True(full.Full);
         Assert.Equal(store.Store.Scalar<string>(snapshot), afterIncremental);
+    }
+
+    [Fact]
+    public void On_generated_data_a_recompute_after_each_new_quarter_equals_a_full_run()
+    {
+        // Three years of generated care, delivered as the starts up to mid-2025 and then one quarter at a time. Each
+        // recompute covers recent periods only (and reads only the care they can see); the result must equal a full run.
+        using var temp = new TempStore();
+        var generated = new GeneratorOptions { Seed = 11, YouthsPerYear = 2_500, Years = 3, EndYear = 2025, SingleFile = true, OutputFolder = Path.Combine(temp.Folder, "data") };
+        new TrajectoryGenerator().Generate(generated);
+        var lines = File.ReadAllLines(Path.Combine(generated.OutputFolder, "trajecten.csv"));
+        var startColumn = Array.IndexOf(lines[0].Split(';'), "startdatum");
+        string Part(string from, string to) => string.Join('\n', new[] { lines[0] }.Concat(lines.Skip(1).Where(line =>
+        {
+            var start = line.Split(';')[startColumn];
+            return string.CompareOrdinal(start, from) >= 0 && string.CompareOrdinal(start, to) < 0;
+        }))) + "\n";
+
+        using var store = temp.Open();
+        var ingestOptions = new IngestOptions { Today = new DateOnly(2026, 6, 30) };
+        void Deliver(string name, string content) =>
+            Assert.All(new IngestService(store, ingestOptions).Ingest([temp.WriteFile(name, content)]), r => Assert.Equal(0L, r.RowsRejected));
+        Deliver("tot_2025q3.csv", Part("0000", "2025-07-01"));
+        var engine = new IndicatorEngine(store);
+        Assert.True(engine.Compute().Full);
+
+        foreach (var (name, from, to) in new[] { ("2025q3.csv", "2025-07-01", "2025-10-01"), ("2025q4.csv", "2025-10-01", "9999") })
+        {
+            Deliver(name, Part(from, to));
+            var incremental = engine.Compute();
+            Assert.False(incremental.Full);
+            Assert.True(incremental.RecomputedFrom >= new DateOnly(2024, 6, 1), $"recomputed from {incremental.RecomputedFrom}");
+            store.Execute("CREATE OR REPLACE TABLE incremental_snapshot AS SELECT * EXCLUDE (berekend_op) FROM indicator_value");
+            Assert.True(engine.Compute(new ComputeOptions { Full = true }).Full);
+            Assert.Equal(0L, store.Scalar<long>("SELECT count(*) FROM (SELECT * FROM incremental_snapshot EXCEPT ALL SELECT * EXCLUDE (berekend_op) FROM indicator_value)"));
+            Assert.Equal(0L, store.Scalar<long>("SELECT count(*) FROM (SELECT * EXCLUDE (berekend_op) FROM indicator_value EXCEPT ALL SELECT * FROM incremental_snapshot)"));
+            Assert.True(store.Scalar<long>("SELECT count(*) FROM incremental_snapshot") > 10_000);
+        }
     }
 }

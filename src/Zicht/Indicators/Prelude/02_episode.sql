@@ -1,4 +1,5 @@
 -- Episodes with what the indicators ask of them: the youth's birth month and gender, the kind of care.
+-- The catalogue reads care through this table (and ind_actief, ind_jeugdige, ind_start, ind_einde built on it).
 CREATE OR REPLACE TEMP TABLE ind_episode AS
 SELECT
     episode.episode_id, episode.youth_id, episode.zorgvorm, episode.aanbieder_agb,
@@ -15,4 +16,6 @@ SELECT
 FROM episode
 JOIN youth_fact AS youth USING (youth_id)
 JOIN ind_gemeente AS gemeente ON gemeente.gemeentecode = episode.gemeentecode_actueel
-JOIN ref_zorgvorm AS zorgvorm USING (zorgvorm);
+JOIN ref_zorgvorm AS zorgvorm USING (zorgvorm)
+-- all care for a full compute; for a recompute of recent periods only the care they can see (IndicatorEngine.NeededCareSql)
+WHERE {{alleen_nodig}};
