@@ -12,6 +12,8 @@ public sealed record ComputeOptions
     public bool Full { get; init; }
     /// <summary>Catalogue parameters that override the shipped ones (e.g. wachttijd_norm_dagen).</summary>
     public IReadOnlyDictionary<string, string>? Parameters { get; init; }
+    /// <summary>Count simple indicators over the same source in one pass (off only to check that it changes nothing).</summary>
+    internal bool CountTogether { get; init; } = true;
 }
 
 /// <summary>What a compute run did.</summary>
@@ -131,17 +133,32 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             }
 
             var aggregate = SqlResources.Read("Indicators.Engine.aggregate.sql");
+            var shared = options.CountTogether ? SharedCountingPlan(options) : [];
+            var sharedBuilt = new HashSet<string>();
             var done = 0;
             foreach (var indicator in _catalogue.Indicators)
             {
                 var indicatorClock = Stopwatch.StartNew();
                 progress?.Report(new ComputeProgress(indicator.Id, done, _catalogue.Indicators.Count));
                 var unitsSql = UnitsTableSql(_catalogue.UnitSql(indicator, options.Parameters));
-                var aggregateSql = FillAggregate(aggregate, indicator);
+                string? sharedCounts = null;
+                if (shared.TryGetValue(indicator.Id, out var plan))
+                {
+                    if (sharedBuilt.Add(plan.Table))
+                    {
+                        store.Execute(CountingPeriodsSql(indicator));
+                        store.Execute(SimpleUnitQuery.SharedCountsSql(plan.Table, plan.Queries));
+                    }
+                    sharedCounts = plan.Queries[plan.Index].UnitCountsSql(plan.Table, plan.Index);
+                }
+                var aggregateSql = FillAggregate(aggregate, indicator, sharedCounts);
                 if (Environment.GetEnvironmentVariable("ZICHT_SQL_DUMP") is { Length: > 0 } dump)
                     File.WriteAllText(Path.Combine(dump, indicator.Id + ".sql"), unitsSql + ";\n" + aggregateSql);
-                store.Execute(CountingPeriodsSql(indicator));
-                store.Execute(unitsSql);
+                if (sharedCounts is null)
+                {
+                    store.Execute(CountingPeriodsSql(indicator));
+                    store.Execute(unitsSql);
+                }
                 var unitsTime = indicatorClock.Elapsed;
                 store.Execute(aggregateSql);
                 if (Environment.GetEnvironmentVariable("ZICHT_TIMING") is not null)
@@ -235,6 +252,31 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
         return result;
     }
 
+    private sealed record SharedPlan(string Table, IReadOnlyList<SimpleUnitQuery> Queries, int Index);
+
+    /// <summary>
+    /// Which indicators are counted together: those whose unit query has the simple form (see SimpleUnitQuery) over the
+    /// same source and with the same periods listed (all, or quarters only) share one counting pass.
+    /// </summary>
+    private Dictionary<string, SharedPlan> SharedCountingPlan(ComputeOptions options)
+    {
+        var plan = new Dictionary<string, SharedPlan>();
+        var groups = _catalogue.Indicators
+            .Select(indicator => (indicator, query: SimpleUnitQuery.TryParse(indicator, _catalogue.UnitSql(indicator, options.Parameters))))
+            .Where(x => x.query is not null)
+            .GroupBy(x => (x.query!.Source, YearsFromQuarters(x.indicator)))
+            .Where(group => group.Count() > 1);
+        var number = 0;
+        foreach (var group in groups)
+        {
+            var table = $"ind_samen_{number++}";
+            var members = group.ToList();
+            var queries = members.Select(m => m.query!).ToList();
+            for (var i = 0; i < members.Count; i++) plan[members[i].indicator.Id] = new SharedPlan(table, queries, i);
+        }
+        return plan;
+    }
+
     /// <summary>
     /// A recompute of recent periods needs only the care of youths in care in them, as far back as the look-back windows
     /// reach (herhaald beroep, draaideur, herhaalde crisis): every unit of those periods is such a youth or their care,
@@ -325,7 +367,7 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
     /// their year, the units are listed per quarter and each year is added up from its quarters (ind_periode_optelling).
     /// Medians and percentiles do not add up: they are computed over the units at every level.
     /// </summary>
-    private static string Counts(IndicatorDefinition indicator)
+    private static string Counts(IndicatorDefinition indicator, string? sharedUnitCounts)
     {
         var withProviders = indicator.Niveaus.Contains("aanbieder");
         var providerSet = withProviders ? ", (periode, categorie, aanbieder_agb)" : "";
@@ -350,7 +392,7 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
                 area_counts AS (SELECT * FROM all_level_counts WHERE niveau <> 'aanbieder'),
                 provider_counts AS (SELECT * FROM all_level_counts WHERE niveau = 'aanbieder' AND gebied_code IS NOT NULL)
                 """;
-        var unitCounts = $"""
+        var unitCounts = sharedUnitCounts ?? $"""
             SELECT periode, categorie, gemeentecode, jeugdregiocode, {provider} AS aanbieder_agb, {perProvider} AS per_aanbieder,
                    count(*) FILTER (WHERE in_teller) AS teller_units,
                    count(*) FILTER (WHERE in_noemer) AS noemer_units,
@@ -400,8 +442,8 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             """;
     }
 
-    internal static string FillAggregate(string template, IndicatorDefinition indicator) => template
-        .Replace("{{counts}}", Counts(indicator))
+    internal static string FillAggregate(string template, IndicatorDefinition indicator, string? sharedUnitCounts = null) => template
+        .Replace("{{counts}}", Counts(indicator, sharedUnitCounts))
         .Replace("{{indicator_id}}", indicator.Id)
         .Replace("{{berekening}}", BerekeningCode(indicator.Berekening))
         .Replace("{{richting}}", indicator.RichtingTekst)

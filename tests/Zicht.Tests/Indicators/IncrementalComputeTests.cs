@@ -80,4 +80,40 @@ public class IncrementalComputeTests
             Assert.True(store.Scalar<long>("SELECT count(*) FROM incremental_snapshot") > 10_000);
         }
     }
+
+    [Fact]
+    public void Counting_simple_indicators_together_changes_no_figure()
+    {
+        using var temp = new TempStore();
+        var generated = new GeneratorOptions { Seed = 5, YouthsPerYear = 2_000, Years = 2, EndYear = 2025, SingleFile = true, OutputFolder = Path.Combine(temp.Folder, "data") };
+        new TrajectoryGenerator().Generate(generated);
+        using var store = temp.Open();
+        Assert.All(new IngestService(store, new IngestOptions { Today = new DateOnly(2026, 6, 30) }).Ingest([Path.Combine(generated.OutputFolder, "trajecten.csv")]),
+            r => Assert.Equal(0L, r.RowsRejected));
+        var engine = new IndicatorEngine(store);
+        engine.Compute(new ComputeOptions { Full = true, CountTogether = false });
+        store.Execute("CREATE OR REPLACE TABLE one_by_one AS SELECT * EXCLUDE (berekend_op) FROM indicator_value");
+        engine.Compute(new ComputeOptions { Full = true });
+        Assert.Equal(0L, store.Scalar<long>("SELECT count(*) FROM (SELECT * FROM one_by_one EXCEPT ALL SELECT * EXCLUDE (berekend_op) FROM indicator_value)"));
+        Assert.Equal(0L, store.Scalar<long>("SELECT count(*) FROM (SELECT * EXCLUDE (berekend_op) FROM indicator_value EXCEPT ALL SELECT * FROM one_by_one)"));
+        Assert.True(store.Scalar<long>("SELECT count(*) FROM one_by_one") > 10_000);
+    }
+
+    [Fact]
+    public void Simple_unit_queries_are_recognised_and_others_left_alone()
+    {
+        var catalogue = IndicatorCatalogue.Load();
+        SimpleUnitQuery? Parse(string id) => SimpleUnitQuery.TryParse(catalogue.Get(id), catalogue.UnitSql(catalogue.Get(id), null));
+        var uitval = Parse("uitval");
+        Assert.NotNull(uitval);
+        Assert.Equal(("ind_einde", "is_jeugdhulp", true), (uitval!.Source, uitval.Condition, uitval.PerProvider));
+        Assert.Equal("coalesce(reden_einde IN ('03', '04'), false)", uitval.InTeller);
+        Assert.Equal(("ind_jeugdige", false), (Parse("jeugdhulp_per_1000")!.Source, Parse("jeugdhulp_per_1000")!.PerProvider));
+        // a category, a median, joins and CTEs keep their own pass
+        Assert.Null(Parse("verwijzers_mix"));
+        Assert.Null(Parse("wachttijd_mediaan"));
+        Assert.Null(Parse("doorplaatsingen"));
+        Assert.Null(Parse("draaideur"));
+        Assert.Null(Parse("geen_nieuwe_start"));
+    }
 }
