@@ -134,6 +134,7 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
 
             var aggregate = SqlResources.Read("Indicators.Engine.aggregate.sql");
             var shared = options.CountTogether ? SharedCountingPlan(options) : [];
+            var sharedQuantiles = options.CountTogether ? SharedQuantilePlan(options) : [];
             var sharedBuilt = new HashSet<string>();
             var done = 0;
             foreach (var indicator in _catalogue.Indicators)
@@ -142,7 +143,21 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
                 progress?.Report(new ComputeProgress(indicator.Id, done, _catalogue.Indicators.Count));
                 var unitsSql = UnitsTableSql(_catalogue.UnitSql(indicator, options.Parameters));
                 string? sharedCounts = null;
-                if (shared.TryGetValue(indicator.Id, out var plan))
+                if (sharedQuantiles.TryGetValue(indicator.Id, out var quantilePlan))
+                {
+                    if (sharedBuilt.Add(quantilePlan.Table))
+                    {
+                        store.Execute(CountingPeriodsSql(indicator));
+                        store.Execute(unitsSql);
+                        store.Execute(SharedQuantilesSql(quantilePlan.Table, quantilePlan.Quantiles, indicator.Niveaus.Contains("aanbieder")));
+                    }
+                    sharedCounts = $"""
+                        SELECT niveau, gebied_code, periode, categorie, teller_units, noemer_units, alle_units,
+                               kwantielen[{quantilePlan.Index + 1}] AS kwantiel_waarde
+                        FROM {quantilePlan.Table}
+                        """;
+                }
+                else if (shared.TryGetValue(indicator.Id, out var plan))
                 {
                     if (sharedBuilt.Add(plan.Table))
                     {
@@ -253,6 +268,52 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
     }
 
     private sealed record SharedPlan(string Table, IReadOnlyList<SimpleUnitQuery> Queries, int Index);
+
+    private sealed record SharedQuantiles(string Table, IReadOnlyList<string> Quantiles, int Index);
+
+    /// <summary>
+    /// Medians and percentiles of the same units (the same unit query, e.g. wachttijd_mediaan and wachttijd_p90, with the
+    /// same levels) are computed in one pass: sorting the units per area once for all of them.
+    /// </summary>
+    private Dictionary<string, SharedQuantiles> SharedQuantilePlan(ComputeOptions options)
+    {
+        var plan = new Dictionary<string, SharedQuantiles>();
+        var groups = _catalogue.Indicators
+            .Where(indicator => indicator.Berekening is Berekening.Mediaan or Berekening.P90)
+            .GroupBy(indicator => (_catalogue.UnitSql(indicator, options.Parameters), indicator.Niveaus.Contains("aanbieder")))
+            .Where(group => group.Count() > 1);
+        var number = 0;
+        foreach (var group in groups)
+        {
+            var table = $"ind_kwantielen_{number++}";
+            var members = group.ToList();
+            var quantiles = members.Select(m => m.Berekening == Berekening.Mediaan ? "0.5" : "0.9").ToList();
+            for (var i = 0; i < members.Count; i++) plan[members[i].Id] = new SharedQuantiles(table, quantiles, i);
+        }
+        return plan;
+    }
+
+    /// <summary>Counts and the given quantiles of meetwaarde (over the units in the teller) at every level, from the view ind_units.</summary>
+    private static string SharedQuantilesSql(string table, IReadOnlyList<string> quantiles, bool withProviders)
+    {
+        var perProvider = withProviders ? "grouping(aanbieder_agb) = 0" : "false";
+        var provider = withProviders ? "aanbieder_agb" : "CAST(NULL AS VARCHAR)";
+        var providerSet = withProviders ? ", (periode, categorie, aanbieder_agb)" : "";
+        return $"""
+            CREATE OR REPLACE TEMP TABLE {table} AS
+            SELECT
+                CASE WHEN {perProvider} THEN 'aanbieder'
+                     WHEN grouping(gemeentecode) = 0 THEN 'gemeente' WHEN grouping(jeugdregiocode) = 0 THEN 'regio' ELSE 'land' END AS niveau,
+                CASE WHEN {perProvider} THEN {provider} ELSE coalesce(gemeentecode, jeugdregiocode, 'NL') END AS gebied_code,
+                periode, categorie,
+                count(*) FILTER (WHERE in_teller) AS teller_units,
+                count(*) FILTER (WHERE in_noemer) AS noemer_units,
+                count(*) AS alle_units,
+                quantile_cont(meetwaarde, [{string.Join(", ", quantiles)}]) FILTER (WHERE in_teller) AS kwantielen
+            FROM ind_units
+            GROUP BY GROUPING SETS ((periode, categorie, gemeentecode, jeugdregiocode), (periode, categorie, jeugdregiocode), (periode, categorie){providerSet})
+            """;
+    }
 
     /// <summary>
     /// Which indicators are counted together: those whose unit query has the simple form (see SimpleUnitQuery) over the
@@ -374,6 +435,14 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
         // grouping() may only name a grouping column
         var perProvider = withProviders ? "grouping(aanbieder_agb) = 0" : "false";
         var provider = withProviders ? "aanbieder_agb" : "CAST(NULL AS VARCHAR)";
+        if (indicator.Berekening is Berekening.Mediaan or Berekening.P90 && sharedUnitCounts is not null)
+            return $"""
+                all_level_counts AS (
+                {sharedUnitCounts}
+                ),
+                area_counts AS (SELECT * FROM all_level_counts WHERE niveau <> 'aanbieder'),
+                provider_counts AS (SELECT * FROM all_level_counts WHERE niveau = 'aanbieder' AND gebied_code IS NOT NULL)
+                """;
         if (indicator.Berekening is Berekening.Mediaan or Berekening.P90)
             return $$$"""
                 all_level_counts AS (
