@@ -14,7 +14,8 @@ public static class IndicatorDocs
         text.AppendLine();
         text.AppendLine("Zicht computes every indicator below with `zicht compute` for every municipality (current boundaries), youth-care");
         text.AppendLine("region, the country and (where listed) every provider, per year and per quarter, and stores the results in the");
-        text.AppendLine("table `indicator_value` of the store. The web, the API and `zicht export` read them from there.");
+        text.AppendLine("table `indicator_result` of the store. The web, the API and `zicht export` read them through the view `indicator_value`,");
+        text.AppendLine("which adds the Dutch benchmark sentence to the stored numbers.");
         text.AppendLine();
         text.AppendLine("## How a value is counted");
         text.AppendLine();
@@ -34,6 +35,16 @@ public static class IndicatorDocs
         text.AppendLine("  a category's value is its count per 1.000 of all youths 0-17 (the reference data have no population per group).");
         text.AppendLine("- **per 1.000.** The denominator is the number of youths aged 0-17 in the reference data (`ref_bevolking`, an estimate; see");
         text.AppendLine("  `data/reference/README.md`); for a quarter the population of its year. Not computed for providers.");
+        text.AppendLine();
+        text.AppendLine("- **After a new delivery** `zicht compute` recomputes only the periods the new care can change: from the first new start,");
+        text.AppendLine("  or the day after the earlier data end if that is earlier, minus the longest look-forward window (geen nieuwe start), and");
+        text.AppendLine("  reads only the care of the youths in those periods as far back as the look-back windows reach (herhaald beroep, draaideur).");
+        text.AppendLine("  Corrections of earlier deliveries, or a changed birth month or gender, recompute everything. A test checks on generated data");
+        text.AppendLine("  that each recompute equals a full one.");
+        text.AppendLine("- **How it is computed.** Shared working tables per run (episodes, youths in care per period), then per indicator one pass over");
+        text.AppendLine("  its units for all levels at once; indicators whose unit query is a plain selection from the same working table are counted");
+        text.AppendLine("  in one pass together, and medians of the same units share their sort. Events that fall in one quarter of their year");
+        text.AppendLine("  (`optelbaar_over_kwartalen`) are counted per quarter and the years added up from the quarters. `bench/` measures it.");
         text.AppendLine();
         text.AppendLine("## Columns of `indicator_value`");
         text.AppendLine();
