@@ -183,17 +183,18 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             }
             progress?.Report(new ComputeProgress("vergelijken", done, _catalogue.Indicators.Count));
             steps.Add(("indicatoren", perIndicator.Aggregate(TimeSpan.Zero, (total, p) => total + p.Item2)));
-            var benchmarkClock = Stopwatch.StartNew();
-            store.Execute(SqlResources.Read("Indicators.Engine.benchmark.sql"));
-            if (Environment.GetEnvironmentVariable("ZICHT_TIMING") is not null)
-                Console.Error.WriteLine($"benchmark: {benchmarkClock.Elapsed.TotalSeconds:F2} s");
-            steps.Add(("vergelijken", benchmarkClock.Elapsed));
+            // Straight into the stored table (a working table of 3.4 million wide rows first cost seconds more); the
+            // working tables it reads were committed before, so the transaction does not slow the query down.
             var writeClock = Stopwatch.StartNew();
             store.Execute("BEGIN TRANSACTION");
             inTransaction = true;
             if (full) store.Execute("DELETE FROM indicator_result");
             else store.Execute("DELETE FROM indicator_result WHERE periode IN (SELECT periode FROM ind_periode)");
-            store.Execute("INSERT INTO indicator_result SELECT * FROM ind_value");
+            var benchmarkClock = Stopwatch.StartNew();
+            store.Execute("INSERT INTO indicator_result\n" + SqlResources.Read("Indicators.Engine.benchmark.sql"));
+            steps.Add(("vergelijken en opslaan", benchmarkClock.Elapsed));
+            if (Environment.GetEnvironmentVariable("ZICHT_TIMING") is not null)
+                Console.Error.WriteLine($"benchmark and insert: {benchmarkClock.Elapsed.TotalSeconds:F2} s");
             var periods = (int)store.Scalar<long>("SELECT count(*) FROM ind_periode");
             var rows = store.Scalar<long>("SELECT count(*) FROM ind_raw");
             // What youth-level facts the figures were computed with: a later change of them forces a full recompute.
@@ -207,10 +208,10 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             store.SetMeta("indicators_max_delivery", (store.Scalar<long?>("SELECT max(delivery_id) FROM trajectory") ?? 0).ToString(CultureInfo.InvariantCulture));
             store.SetMeta("indicators_data_van", store.Scalar<string>("SELECT CAST(data_van AS VARCHAR) FROM ind_meta"));
             store.SetMeta("indicators_data_tot", store.Scalar<string>("SELECT CAST(data_tot AS VARCHAR) FROM ind_meta"));
-            store.Execute("DROP VIEW IF EXISTS ind_units; DROP VIEW IF EXISTS ind_actief; DROP VIEW IF EXISTS ind_start; DROP VIEW IF EXISTS ind_einde; DROP TABLE IF EXISTS ind_jeugdige; DROP TABLE IF EXISTS ind_episode; DROP TABLE IF EXISTS ind_value;");
+            store.Execute("DROP VIEW IF EXISTS ind_units; DROP VIEW IF EXISTS ind_actief; DROP VIEW IF EXISTS ind_start; DROP VIEW IF EXISTS ind_einde; DROP TABLE IF EXISTS ind_jeugdige; DROP TABLE IF EXISTS ind_episode;");
             store.Execute("COMMIT");
             inTransaction = false;
-            steps.Add(("opslaan", writeClock.Elapsed));
+            steps.Add(("opslaan (in totaal)", writeClock.Elapsed));
             if (Environment.GetEnvironmentVariable("ZICHT_TIMING") is not null)
                 Console.Error.WriteLine($"write: {writeClock.Elapsed.TotalSeconds:F2} s");
             store.Execute("RESET preserve_insertion_order");

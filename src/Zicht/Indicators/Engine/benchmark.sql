@@ -4,10 +4,9 @@
 -- counts against the previous period the difference must exceed 1.96 * sqrt(a + b) (Poisson); for medians
 -- and percentiles, for which the units are not kept here, we call a difference real only with at least 30
 -- measurements and 10% apart.
--- Built as a working table; IndicatorEngine then replaces the stored figures with it in one transaction.
+-- A query: IndicatorEngine inserts its rows into indicator_result in the transaction that replaces the stored figures.
 -- The comparisons are made on narrow rows keyed by the row id of ind_raw and joined back on that id:
 -- carrying all columns through every join and window cost more than the comparisons themselves.
-CREATE OR REPLACE TEMP TABLE ind_value AS
 WITH keyed AS (
     SELECT raw.rowid AS rij, raw.indicator_id, raw.niveau, raw.gebied_code, raw.periode, raw.categorie, raw.waarde,
            raw.richting, periode.vorige
