@@ -86,7 +86,7 @@ public static class IndicatorDocs
                 text.AppendLine();
                 text.AppendLine($"- Teller: {catalogue.Fill(i.Teller)}");
                 text.AppendLine($"- Noemer: {catalogue.Fill(i.Noemer)}");
-                text.AppendLine($"- Berekening: {IndicatorEngine.BerekeningCode(i.Berekening)}; eenheid: {i.Eenheid}; richting: {i.RichtingTekst}");
+                text.AppendLine($"- Berekening: {IndicatorSql.BerekeningCode(i.Berekening)}; eenheid: {i.Eenheid}; richting: {i.RichtingTekst}");
                 text.AppendLine($"- Niveaus: {string.Join(", ", i.Niveaus)}; uitsplitsingen: {(i.Uitsplitsingen.Count == 0 ? "geen" : string.Join(", ", i.Uitsplitsingen))}; minimale groep: {i.MinimaleGroep}; optelbaar over kwartalen: {(i.OptelbaarOverKwartalen ? "ja" : "nee")}");
                 text.AppendLine($"- Duiding: {i.Duiding.Trim()}");
                 text.AppendLine();

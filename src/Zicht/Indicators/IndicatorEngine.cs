@@ -133,23 +133,23 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             }
 
             var aggregate = SqlResources.Read("Indicators.Engine.aggregate.sql");
-            var shared = options.CountTogether ? SharedCountingPlan(options) : [];
-            var sharedQuantiles = options.CountTogether ? SharedQuantilePlan(options) : [];
+            var shared = options.CountTogether ? IndicatorSql.SharedCountingPlan(_catalogue, options) : [];
+            var sharedQuantiles = options.CountTogether ? IndicatorSql.SharedQuantilePlan(_catalogue, options) : [];
             var sharedBuilt = new HashSet<string>();
             var done = 0;
             foreach (var indicator in _catalogue.Indicators)
             {
                 var indicatorClock = Stopwatch.StartNew();
                 progress?.Report(new ComputeProgress(indicator.Id, done, _catalogue.Indicators.Count));
-                var unitsSql = UnitsTableSql(_catalogue.UnitSql(indicator, options.Parameters));
+                var unitsSql = IndicatorSql.UnitsTableSql(_catalogue.UnitSql(indicator, options.Parameters));
                 string? sharedCounts = null;
                 if (sharedQuantiles.TryGetValue(indicator.Id, out var quantilePlan))
                 {
                     if (sharedBuilt.Add(quantilePlan.Table))
                     {
-                        store.Execute(CountingPeriodsSql(indicator));
+                        store.Execute(IndicatorSql.CountingPeriodsSql(indicator));
                         store.Execute(unitsSql);
-                        store.Execute(SharedQuantilesSql(quantilePlan.Table, quantilePlan.Quantiles, indicator.Niveaus.Contains("aanbieder")));
+                        store.Execute(IndicatorSql.SharedQuantilesSql(quantilePlan.Table, quantilePlan.Quantiles, indicator.Niveaus.Contains("aanbieder")));
                     }
                     sharedCounts = $"""
                         SELECT niveau, gebied_code, periode, categorie, teller_units, noemer_units, alle_units,
@@ -161,17 +161,17 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
                 {
                     if (sharedBuilt.Add(plan.Table))
                     {
-                        store.Execute(CountingPeriodsSql(indicator));
+                        store.Execute(IndicatorSql.CountingPeriodsSql(indicator));
                         store.Execute(SimpleUnitQuery.SharedCountsSql(plan.Table, plan.Queries));
                     }
                     sharedCounts = plan.Queries[plan.Index].UnitCountsSql(plan.Table, plan.Index);
                 }
-                var aggregateSql = FillAggregate(aggregate, indicator, sharedCounts);
+                var aggregateSql = IndicatorSql.FillAggregate(aggregate, indicator, sharedCounts);
                 if (Environment.GetEnvironmentVariable("ZICHT_SQL_DUMP") is { Length: > 0 } dump)
                     File.WriteAllText(Path.Combine(dump, indicator.Id + ".sql"), unitsSql + ";\n" + aggregateSql);
                 if (sharedCounts is null)
                 {
-                    store.Execute(CountingPeriodsSql(indicator));
+                    store.Execute(IndicatorSql.CountingPeriodsSql(indicator));
                     store.Execute(unitsSql);
                 }
                 var unitsTime = indicatorClock.Elapsed;
@@ -245,11 +245,11 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
         store.Execute($"DELETE FROM ind_periode WHERE periode NOT IN ({string.Join(", ", periodes.Select(p => "'" + p.Replace("'", "''") + "'"))})");
         foreach (var sql in prelude.Skip(1)) store.Execute(sql.Replace("{{alleen_nodig}}", "true"));
         store.Execute(SqlResources.Read("Indicators.Engine.population.sql"));
-        store.Execute(CountingPeriodsSql(indicator));
-        store.Execute(UnitsTableSql(_catalogue.UnitSql(indicator, options.Parameters)).Replace("TEMP VIEW ind_units AS", "TEMP VIEW ind_units_totaal AS"));
+        store.Execute(IndicatorSql.CountingPeriodsSql(indicator));
+        store.Execute(IndicatorSql.UnitsTableSql(_catalogue.UnitSql(indicator, options.Parameters)).Replace("TEMP VIEW ind_units AS", "TEMP VIEW ind_units_totaal AS"));
         // the breakdown's category takes the place of the (absent) category of the indicator
         store.Execute($"CREATE OR REPLACE TEMP VIEW ind_units AS SELECT * REPLACE (coalesce({uitsplitsing}, 'onbekend') AS categorie) FROM ind_units_totaal");
-        var aggregate = FillAggregate(SqlResources.Read("Indicators.Engine.aggregate.sql"), indicator with { Niveaus = indicator.Niveaus.Where(n => n != "aanbieder").ToList() });
+        var aggregate = IndicatorSql.FillAggregate(SqlResources.Read("Indicators.Engine.aggregate.sql"), indicator with { Niveaus = indicator.Niveaus.Where(n => n != "aanbieder").ToList() });
         store.Execute(aggregate);
         var result = new List<BreakdownValue>();
         using var command = store.Connection.CreateCommand();
@@ -266,77 +266,6 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
                 reader.IsDBNull(7) ? null : reader.GetString(7)));
         store.Execute("DROP VIEW IF EXISTS ind_units; DROP VIEW IF EXISTS ind_units_totaal; DROP VIEW IF EXISTS ind_actief; DROP VIEW IF EXISTS ind_start; DROP VIEW IF EXISTS ind_einde; DROP TABLE IF EXISTS ind_jeugdige; DROP TABLE IF EXISTS ind_episode;");
         return result;
-    }
-
-    private sealed record SharedPlan(string Table, IReadOnlyList<SimpleUnitQuery> Queries, int Index);
-
-    private sealed record SharedQuantiles(string Table, IReadOnlyList<string> Quantiles, int Index);
-
-    /// <summary>
-    /// Medians and percentiles of the same units (the same unit query, e.g. wachttijd_mediaan and wachttijd_p90, with the
-    /// same levels) are computed in one pass: sorting the units per area once for all of them.
-    /// </summary>
-    private Dictionary<string, SharedQuantiles> SharedQuantilePlan(ComputeOptions options)
-    {
-        var plan = new Dictionary<string, SharedQuantiles>();
-        var groups = _catalogue.Indicators
-            .Where(indicator => indicator.Berekening is Berekening.Mediaan or Berekening.P90)
-            .GroupBy(indicator => (_catalogue.UnitSql(indicator, options.Parameters), indicator.Niveaus.Contains("aanbieder")))
-            .Where(group => group.Count() > 1);
-        var number = 0;
-        foreach (var group in groups)
-        {
-            var table = $"ind_kwantielen_{number++}";
-            var members = group.ToList();
-            var quantiles = members.Select(m => m.Berekening == Berekening.Mediaan ? "0.5" : "0.9").ToList();
-            for (var i = 0; i < members.Count; i++) plan[members[i].Id] = new SharedQuantiles(table, quantiles, i);
-        }
-        return plan;
-    }
-
-    /// <summary>Counts and the given quantiles of meetwaarde (over the units in the teller) at every level, from the view ind_units.</summary>
-    private static string SharedQuantilesSql(string table, IReadOnlyList<string> quantiles, bool withProviders)
-    {
-        var perProvider = withProviders ? "grouping(aanbieder_agb) = 0" : "false";
-        var provider = withProviders ? "aanbieder_agb" : "CAST(NULL AS VARCHAR)";
-        var providerSet = withProviders ? ", (periode, categorie, aanbieder_agb)" : "";
-        return $"""
-            CREATE OR REPLACE TEMP TABLE {table} AS
-            SELECT
-                CASE WHEN {perProvider} THEN 'aanbieder'
-                     WHEN grouping(gemeentecode) = 0 THEN 'gemeente' WHEN grouping(jeugdregiocode) = 0 THEN 'regio' ELSE 'land' END AS niveau,
-                CASE WHEN {perProvider} THEN {provider} ELSE coalesce(gemeentecode, jeugdregiocode, 'NL') END AS gebied_code,
-                periode, categorie,
-                count(*) FILTER (WHERE in_teller) AS teller_units,
-                count(*) FILTER (WHERE in_noemer) AS noemer_units,
-                count(*) AS alle_units,
-                quantile_cont(meetwaarde, [{string.Join(", ", quantiles)}]) FILTER (WHERE in_teller) AS kwantielen
-            FROM ind_units
-            GROUP BY GROUPING SETS ((periode, categorie, gemeentecode, jeugdregiocode), (periode, categorie, jeugdregiocode), (periode, categorie){providerSet})
-            """;
-    }
-
-    /// <summary>
-    /// Which indicators are counted together: those whose unit query has the simple form (see SimpleUnitQuery) over the
-    /// same source and with the same periods listed (all, or quarters only) share one counting pass.
-    /// </summary>
-    private Dictionary<string, SharedPlan> SharedCountingPlan(ComputeOptions options)
-    {
-        var plan = new Dictionary<string, SharedPlan>();
-        var groups = _catalogue.Indicators
-            .Select(indicator => (indicator, query: SimpleUnitQuery.TryParse(indicator, _catalogue.UnitSql(indicator, options.Parameters))))
-            .Where(x => x.query is not null)
-            .GroupBy(x => (x.query!.Source, YearsFromQuarters(x.indicator)))
-            .Where(group => group.Count() > 1);
-        var number = 0;
-        foreach (var group in groups)
-        {
-            var table = $"ind_samen_{number++}";
-            var members = group.ToList();
-            var queries = members.Select(m => m.query!).ToList();
-            for (var i = 0; i < members.Count; i++) plan[members[i].indicator.Id] = new SharedPlan(table, queries, i);
-        }
-        return plan;
     }
 
     /// <summary>
@@ -389,160 +318,4 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
     }
 
-    /// <summary>
-    /// The catalogue's unit query, typed the same way for every indicator (NULL columns have no type of their own).
-    /// A view, not a table: the aggregation reads it twice (areas, providers), which is cheaper than writing it.
-    /// </summary>
-    internal static string UnitsTableSql(string unitSql) => $"""
-        CREATE OR REPLACE TEMP VIEW ind_units AS
-        SELECT CAST(periode AS VARCHAR) AS periode, CAST(unit_id AS BIGINT) AS unit_id,
-               CAST(gemeentecode AS VARCHAR) AS gemeentecode, CAST(jeugdregiocode AS VARCHAR) AS jeugdregiocode,
-               CAST(aanbieder_agb AS VARCHAR) AS aanbieder_agb,
-               coalesce(CAST(in_teller AS BOOLEAN), false) AS in_teller, coalesce(CAST(in_noemer AS BOOLEAN), false) AS in_noemer,
-               CAST(meetwaarde AS DOUBLE) AS meetwaarde, coalesce(CAST(categorie AS VARCHAR), 'totaal') AS categorie,
-               CAST(zorgvorm AS VARCHAR) AS zorgvorm, CAST(leeftijdsgroep AS VARCHAR) AS leeftijdsgroep,
-               CAST(geslacht AS VARCHAR) AS geslacht, CAST(verwijzer AS VARCHAR) AS verwijzer
-        FROM (
-        {unitSql}
-        ) AS units
-        """;
-
-    /// <summary>
-    /// True when the engine lists the units of the indicator for quarters only and adds each year up from its
-    /// quarters: the catalogue declares that every unit falls in one quarter of its year (optelbaar_over_kwartalen),
-    /// and the value is built from plain counts (a median does not add up).
-    /// </summary>
-    internal static bool YearsFromQuarters(IndicatorDefinition indicator) =>
-        indicator.OptelbaarOverKwartalen && indicator.Berekening is not (Berekening.Mediaan or Berekening.P90);
-
-    /// <summary>The periods whose units the indicator lists (the views ind_start and ind_einde read this table).</summary>
-    internal static string CountingPeriodsSql(IndicatorDefinition indicator) => YearsFromQuarters(indicator)
-        ? "CREATE OR REPLACE TEMP TABLE ind_periode_telling AS SELECT * FROM ind_periode_alle WHERE periode IN (SELECT bron FROM ind_periode_optelling)"
-        : "CREATE OR REPLACE TEMP TABLE ind_periode_telling AS SELECT * FROM ind_periode";
-
-    /// <summary>
-    /// The counts of one indicator per municipality, region, country and provider, as the CTEs area_counts and
-    /// provider_counts. One pass over the units (GROUPING SETS): a unit query is a view over millions of rows, and
-    /// reading it once per level cost more than the grouping itself.
-    /// Plain counts add up (one unit, one municipality), so they are counted per municipality and per provider and
-    /// rolled up to region and country from the municipalities; for an indicator whose units fall in one quarter of
-    /// their year, the units are listed per quarter and each year is added up from its quarters (ind_periode_optelling).
-    /// Medians and percentiles do not add up: they are computed over the units at every level.
-    /// </summary>
-    private static string Counts(IndicatorDefinition indicator, string? sharedUnitCounts)
-    {
-        var withProviders = indicator.Niveaus.Contains("aanbieder");
-        var providerSet = withProviders ? ", (periode, categorie, aanbieder_agb)" : "";
-        // grouping() may only name a grouping column
-        var perProvider = withProviders ? "grouping(aanbieder_agb) = 0" : "false";
-        var provider = withProviders ? "aanbieder_agb" : "CAST(NULL AS VARCHAR)";
-        if (indicator.Berekening is Berekening.Mediaan or Berekening.P90 && sharedUnitCounts is not null)
-            return $"""
-                all_level_counts AS (
-                {sharedUnitCounts}
-                ),
-                area_counts AS (SELECT * FROM all_level_counts WHERE niveau <> 'aanbieder'),
-                provider_counts AS (SELECT * FROM all_level_counts WHERE niveau = 'aanbieder' AND gebied_code IS NOT NULL)
-                """;
-        if (indicator.Berekening is Berekening.Mediaan or Berekening.P90)
-            return $$$"""
-                all_level_counts AS (
-                    SELECT
-                        CASE WHEN {{{perProvider}}} THEN 'aanbieder'
-                             WHEN grouping(gemeentecode) = 0 THEN 'gemeente' WHEN grouping(jeugdregiocode) = 0 THEN 'regio' ELSE 'land' END AS niveau,
-                        CASE WHEN {{{perProvider}}} THEN {{{provider}}} ELSE coalesce(gemeentecode, jeugdregiocode, 'NL') END AS gebied_code,
-                        periode, categorie,
-                        count(*) FILTER (WHERE in_teller) AS teller_units,
-                        count(*) FILTER (WHERE in_noemer) AS noemer_units,
-                        count(*) AS alle_units,
-                        {{kwantiel_expr}} AS kwantiel_waarde
-                    FROM ind_units
-                    GROUP BY GROUPING SETS ((periode, categorie, gemeentecode, jeugdregiocode), (periode, categorie, jeugdregiocode), (periode, categorie){{{providerSet}}})
-                ),
-                area_counts AS (SELECT * FROM all_level_counts WHERE niveau <> 'aanbieder'),
-                provider_counts AS (SELECT * FROM all_level_counts WHERE niveau = 'aanbieder' AND gebied_code IS NOT NULL)
-                """;
-        var unitCounts = sharedUnitCounts ?? $"""
-            SELECT periode, categorie, gemeentecode, jeugdregiocode, {provider} AS aanbieder_agb, {perProvider} AS per_aanbieder,
-                   count(*) FILTER (WHERE in_teller) AS teller_units,
-                   count(*) FILTER (WHERE in_noemer) AS noemer_units,
-                   count(*) AS alle_units
-            FROM ind_units
-            GROUP BY GROUPING SETS ((periode, categorie, gemeentecode, jeugdregiocode){providerSet})
-            """;
-        var counts = YearsFromQuarters(indicator)
-            ? $"""
-              quarter_counts AS (
-              {unitCounts}
-              ),
-              unit_counts AS (
-                  SELECT optelling.periode, categorie, gemeentecode, jeugdregiocode, aanbieder_agb, per_aanbieder,
-                         sum(teller_units) AS teller_units, sum(noemer_units) AS noemer_units, sum(alle_units) AS alle_units
-                  FROM quarter_counts
-                  JOIN ind_periode_optelling AS optelling ON optelling.bron = quarter_counts.periode
-                  GROUP BY optelling.periode, categorie, gemeentecode, jeugdregiocode, aanbieder_agb, per_aanbieder
-              )
-              """
-            : $"""
-              unit_counts AS (
-              {unitCounts}
-              )
-              """;
-        return counts + """
-            ,
-            area_counts AS (
-                SELECT
-                    CASE WHEN grouping(gemeentecode) = 0 THEN 'gemeente' WHEN grouping(jeugdregiocode) = 0 THEN 'regio' ELSE 'land' END AS niveau,
-                    coalesce(gemeentecode, jeugdregiocode, 'NL') AS gebied_code,
-                    periode, categorie,
-                    sum(teller_units) AS teller_units,
-                    sum(noemer_units) AS noemer_units,
-                    sum(alle_units) AS alle_units,
-                    CAST(NULL AS DOUBLE) AS kwantiel_waarde
-                FROM unit_counts
-                WHERE NOT per_aanbieder
-                GROUP BY GROUPING SETS ((periode, categorie, gemeentecode, jeugdregiocode), (periode, categorie, jeugdregiocode), (periode, categorie))
-            ),
-            provider_counts AS (
-                SELECT 'aanbieder' AS niveau, aanbieder_agb AS gebied_code, periode, categorie, teller_units, noemer_units, alle_units,
-                       CAST(NULL AS DOUBLE) AS kwantiel_waarde
-                FROM unit_counts
-                WHERE per_aanbieder AND aanbieder_agb IS NOT NULL
-            )
-            """;
-    }
-
-    internal static string FillAggregate(string template, IndicatorDefinition indicator, string? sharedUnitCounts = null) => template
-        .Replace("{{counts}}", Counts(indicator, sharedUnitCounts))
-        .Replace("{{indicator_id}}", indicator.Id)
-        .Replace("{{berekening}}", BerekeningCode(indicator.Berekening))
-        .Replace("{{richting}}", indicator.RichtingTekst)
-        .Replace("{{eenheid}}", indicator.Eenheid.Replace("'", "''"))
-        .Replace("{{tekst_eenheid}}", TextUnit(indicator).Replace("'", "''"))
-        .Replace("{{decimalen}}", indicator.Berekening is Berekening.Aantal or Berekening.Mediaan or Berekening.P90 ? "0" : "1")
-        .Replace("{{kwantiel_expr}}", indicator.Berekening switch
-        {
-            Berekening.Mediaan => "quantile_cont(meetwaarde, 0.5) FILTER (WHERE in_teller)",
-            Berekening.P90 => "quantile_cont(meetwaarde, 0.9) FILTER (WHERE in_teller)",
-            _ => "CAST(NULL AS DOUBLE)",
-        })
-        .Replace("{{niveaus}}", string.Join(", ", indicator.Niveaus.Where(n => n != "aanbieder").Select(n => $"'{n}'")));
-
-    public static string BerekeningCode(Berekening berekening) => berekening switch
-    {
-        Berekening.Per1000 => "per_1000",
-        Berekening.Aandeel => "aandeel",
-        Berekening.Verdeling => "verdeling",
-        Berekening.Aantal => "aantal",
-        Berekening.Mediaan => "mediaan",
-        _ => "p90",
-    };
-
-    /// <summary>What follows the two numbers in a benchmark sentence: "(12,1 tegen 10,4 per 1.000)".</summary>
-    private static string TextUnit(IndicatorDefinition indicator) => indicator.Eenheid switch
-    {
-        "procent" => "",
-        "per 1.000 jeugdigen" => " per 1.000",
-        var other => " " + other,
-    };
 }

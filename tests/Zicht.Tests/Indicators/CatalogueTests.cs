@@ -66,7 +66,7 @@ public class CatalogueTests
         var catalogue = IndicatorCatalogue.Load();
         foreach (var indicator in catalogue.Indicators)
         {
-            store.Execute(IndicatorEngine.UnitsTableSql(catalogue.UnitSql(indicator)));
+            store.Execute(IndicatorSql.UnitsTableSql(catalogue.UnitSql(indicator)));
             var duplicates = store.Scalar<long>("SELECT count(*) FROM (SELECT periode, unit_id, categorie, aanbieder_agb FROM ind_units GROUP BY ALL HAVING count(*) > 1)");
             Assert.True(duplicates == 0, $"{indicator.Id} lists a unit twice");
         }
