@@ -62,10 +62,12 @@ public sealed class AttackAuditor
         var hidden = Enumerable.Range(0, table.Cells.Count).Where(i => status[i] != CellStatus.Gepubliceerd).ToList();
         if (hidden.Count == 0) return new AuditReport([]);
 
-        // Only relations that touch a hidden cell carry information about hidden cells. Published cells are constants
+        // Without rounding only relations that touch a hidden cell carry information about hidden cells. Published cells are constants
         // (moved to the right-hand side), except when rounded: then they are variables within their rounding interval.
-        var relations = table.Relations.Where(r => status[r.Total] != CellStatus.Gepubliceerd || r.Parts.Any(p => status[p] != CellStatus.Gepubliceerd)).ToList();
+        // With rounding every cell is a variable, and a relation between published cells narrows their rounding
+        // intervals and through them the hidden cells, so then every relation counts.
         var rounded = policy.RoundingBase > 1;
+        var relations = table.Relations.Where(r => rounded || status[r.Total] != CellStatus.Gepubliceerd || r.Parts.Any(p => status[p] != CellStatus.Gepubliceerd)).ToList();
         bool IsVariable(int cell) => rounded || status[cell] != CellStatus.Gepubliceerd;
 
         // Hidden cells linked by relations form independent components; each gets its own LP model.
@@ -118,7 +120,8 @@ public sealed class AttackAuditor
             variables[i] = solver.MakeNumVar(lower, prior[i].Upper, "x" + i);
             lowestSeen[i] = highestSeen[i] = table.Cells[i].Value;
         }
-        foreach (var relation in relations)
+        var relationList = relations.ToList();
+        foreach (var relation in relationList)
         {
             // total - sum(parts) = 0, with published members as constants
             var constant = 0.0;
@@ -133,6 +136,18 @@ public sealed class AttackAuditor
         }
         var warm = WarmParameters(solver.NumVariables() + solver.NumConstraints());
         solver.SetSolverSpecificParametersAsString(warm);
+
+        bool IsPossibleTable(Dictionary<int, double> solution)
+        {
+            foreach (var (cell, value) in solution)
+                if (value < prior[cell].Lower - Epsilon || value > prior[cell].Upper + Epsilon) return false;
+            foreach (var relation in relationList)
+            {
+                double Value(int member) => isVariable(member) ? solution[member] : table.Cells[member].Value;
+                if (Math.Abs(Value(relation.Total) - relation.Parts.Sum(Value)) > Epsilon) return false;
+            }
+            return true;
+        }
 
         double Solve(IEnumerable<int> objectiveCells, bool minimise) =>
             SolveWeighted(objectiveCells.Select(c => (c, minimise ? 1.0 : -1.0)).ToList()) * (minimise ? 1 : -1);
@@ -158,17 +173,21 @@ public sealed class AttackAuditor
             if (result == Solver.ResultStatus.UNBOUNDED) return double.NegativeInfinity;
             if (result != Solver.ResultStatus.OPTIMAL)
                 throw new InvalidOperationException($"The disclosure audit LP ended with status {result}; the linked table is inconsistent.");
-            foreach (var (cell, variable) in variables)
-            {
-                var value = variable.SolutionValue();
-                if (value < lowestSeen[cell]) lowestSeen[cell] = value;
-                if (value > highestSeen[cell]) highestSeen[cell] = value;
-            }
+            // A solution is used as a witness only after checking it against every bound and relation ourselves.
+            var solution = new Dictionary<int, double>(variables.Count);
+            foreach (var (cell, variable) in variables) solution[cell] = variable.SolutionValue();
+            if (IsPossibleTable(solution))
+                foreach (var (cell, value) in solution)
+                {
+                    if (value < lowestSeen[cell]) lowestSeen[cell] = value;
+                    if (value > highestSeen[cell]) highestSeen[cell] = value;
+                }
+            else Statistics.RejectedWitnesses++;
             return objective.Value();
         }
 
         // Cheap outer bounds (each relation on its own, repeatedly): a cell they already show unprotected is unprotected.
-        var outer = goal == AuditGoal.Verdict ? OuterBounds(table, cells, relations, prior, isVariable) : null;
+        var outer = goal == AuditGoal.Verdict ? OuterBounds(table, cells, relationList, prior, isVariable) : null;
 
         bool ProvenSafe(int cell) => Verdict(RoundLower(lowestSeen[cell]), RoundUpper(highestSeen[cell]), status[cell], policy) is null;
 
@@ -219,6 +238,13 @@ public sealed class AttackAuditor
             double? lower = lowestSeen[cell] <= priorLower + Epsilon ? priorLower : null;
             double? upper = highestSeen[cell] >= priorUpper - Epsilon ? priorUpper : null;
             lower ??= Solve([cell], minimise: true);
+            if (goal == AuditGoal.Verdict && upper is null && outer is not null
+                && Verdict(RoundLower(lower.Value), RoundUpper(outer[cell].Upper), status[cell], policy) is { } narrow)
+            {
+                // The exact lower bound and the outer upper bound already leave too little room: unprotected.
+                results.Add(Bounds(table, status, cell, RoundLower(lower.Value), RoundUpper(outer[cell].Upper), narrow, exact: false));
+                continue;
+            }
             if (goal == AuditGoal.Verdict && upper is null && ProvenSafe(cell))
             {
                 results.Add(Bounds(table, status, cell, RoundLower(lower.Value), RoundUpper(highestSeen[cell]), null, exact: false));
@@ -334,6 +360,7 @@ public sealed class AuditStatistics
     public long ColdRestarts { get; set; }
     public long CellsProvenWithoutOwnLp { get; set; }
     public long CellsFailedWithoutOwnLp { get; set; }
+    public long RejectedWitnesses { get; set; }
     public TimeSpan AuditTime { get; set; }
 }
 
