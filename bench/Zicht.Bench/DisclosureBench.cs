@@ -54,7 +54,7 @@ public static class DisclosureBench
             ];
 
         using var store = ZichtStore.Open(new StoreLocation(folder));
-        Console.WriteLine($"{"export (periode " + periode + ")",-52} {"total s",8} {"audit s",8} {"hidden",7} {"LPs",7} {"safe*",7} {"fail*",6} {"groups",7} {"largest",7} {"cold",5} {"rej",4}  verdict");
+        Console.WriteLine($"{"export (periode " + periode + ")",-52} {"total s",8} {"audit s",8} {"GLOP s",8} {"hidden",7} {"LPs",7} {"safe*",7} {"fail*",6} {"groups",7} {"largest",7} {"cold",5} {"rej",4}  verdict");
         var worst = 0.0;
         foreach (var export in exports)
         {
@@ -79,7 +79,7 @@ public static class DisclosureBench
             var seconds = clock.Elapsed.TotalSeconds;
             worst = Math.Max(worst, seconds);
             var s = auditor.Statistics;
-            Console.WriteLine($"{export,-52} {seconds,8:F2} {s.AuditTime.TotalSeconds,8:F2} {hidden,7} {s.LinearPrograms,7} {s.CellsProvenWithoutOwnLp,7} {s.CellsFailedWithoutOwnLp,6} {s.Components,7} {s.LargestComponent,7} {s.ColdRestarts,5} {s.RejectedWitnesses,4}  {verdict}");
+            Console.WriteLine($"{export,-52} {seconds,8:F2} {s.AuditTime.TotalSeconds,8:F2} {s.SolverTime.TotalSeconds,8:F2} {hidden,7} {s.LinearPrograms,7} {s.CellsProvenWithoutOwnLp,7} {s.CellsFailedWithoutOwnLp,6} {s.Components,7} {s.LargestComponent,7} {s.ColdRestarts,5} {s.RejectedWitnesses,4}  {verdict}");
         }
         Console.WriteLine("safe* / fail*: cells proven protected / unprotected without an LP of their own (summed over the repair rounds);");
         Console.WriteLine("cold: LPs restarted cold after the iteration cap; rej: LP solutions rejected as witnesses by the feasibility check");

@@ -159,6 +159,7 @@ public sealed class AttackAuditor
             objective.Clear();
             foreach (var (cell, weight) in weights) objective.SetCoefficient(variables[cell], weight);
             objective.SetMinimization();
+            var solveClock = Stopwatch.StartNew();
             var result = solver.Solve();
             Statistics.LinearPrograms++;
             if (result is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.UNBOUNDED))
@@ -170,6 +171,7 @@ public sealed class AttackAuditor
                 solver.SetSolverSpecificParametersAsString(warm);
                 Statistics.ColdRestarts++;
             }
+            Statistics.SolverTime += solveClock.Elapsed;
             if (result == Solver.ResultStatus.UNBOUNDED) return double.NegativeInfinity;
             if (result != Solver.ResultStatus.OPTIMAL)
                 throw new InvalidOperationException($"The disclosure audit LP ended with status {result}; the linked table is inconsistent.");
@@ -362,6 +364,8 @@ public sealed class AuditStatistics
     public long CellsFailedWithoutOwnLp { get; set; }
     public long RejectedWitnesses { get; set; }
     public TimeSpan AuditTime { get; set; }
+    /// <summary>Time inside GLOP (the rest of AuditTime is building models, propagation and checking witnesses).</summary>
+    public TimeSpan SolverTime { get; set; }
 }
 
 public static class DisclosureRounding
