@@ -11,7 +11,8 @@ switch (benchmark)
     case "derive": return DeriveBench.Run(rest);
     case "parse": return ParseBench.Run(rest);
     case "compute": return ComputeBench.Run(rest);
+    case "disclosure": return DisclosureBench.Run(rest);
     default:
-        Console.WriteLine("benchmarks: ingest, parse, derive, compute, report");
+        Console.WriteLine("benchmarks: ingest, parse, derive, compute, report, disclosure");
         return benchmark == "help" ? 0 : 2;
 }

@@ -1,15 +1,33 @@
+using System.Diagnostics;
 using Google.OrTools.LinearSolver;
 
 namespace Zicht.Disclosure;
 
+/// <summary>What an audit has to establish for every hidden cell.</summary>
+public enum AuditGoal
+{
+    /// <summary>The attacker's exact lower and upper bound of every cell (two LPs per cell unless a bound is the prior one).</summary>
+    ExactBounds,
+    /// <summary>
+    /// Only whether every cell is protected. A cell is proven safe as soon as two feasible tables are known in which its
+    /// values lie far enough apart; its reported bounds are then an interval the attacker's interval contains
+    /// (<see cref="CellBounds.BoundsExact"/> false). A cell that is not protected always gets its exact bounds.
+    /// </summary>
+    Verdict,
+}
+
 /// <summary>
 /// The attacker's view, as sdcTable's attack() and τ-ARGUS audit it: for every hidden cell, the lowest and
-/// highest value it can take given all published cells and the relations between them, found with two small
+/// highest value it can take given all published cells and the relations between them, found with
 /// linear programs (Google OR-Tools' GLOP). Bounds are then rounded inwards to whole numbers, because counts
 /// are integers, so the check is never weaker than an integer attacker restricted to these relations.
 /// What the attacker knows a priori: published cells are exact (or, when rounded, within half the base);
 /// "&lt; 5" cells lie in 1..4 (0..4 when zeros are hidden); "x" cells are at least MinCount (secondary cells are never
 /// small or zero); with one marker for all hidden cells, a hidden cell is only known to be at least 0 (or 1).
+/// Speed: every LP solution (and the true table itself) is a table the attacker cannot rule out, so each one widens
+/// the range of values known to be possible for every cell at once. A bound that already reaches the cell's prior
+/// bound needs no LP, and with <see cref="AuditGoal.Verdict"/> a cell whose known range already spans its protection
+/// interval needs none at all. The LPs of one group of linked hidden cells share one GLOP model, warm-started.
 /// </summary>
 public sealed class AttackAuditor
 {
@@ -17,92 +35,298 @@ public sealed class AttackAuditor
     // A finite stand-in for "no upper bound": GLOP then never has to prove unboundedness (which it may report as
     // infeasible); any bound at or above it is reported as +infinity.
     private const double NoUpperBound = 1e9;
+    // Between two LPs of one model only the objective changes, so the last basis stays feasible and the primal simplex
+    // needs a few pivots. GLOP's presolve spoils that warm start and, on these degenerate LPs, can make it stall (seen
+    // on a sparse year-and-quarters table: minutes without an answer), so it is off, and an iteration cap sends a solve
+    // that still takes too long to a cold start with the default settings.
+    private static string WarmParameters(int size) => $"use_dual_simplex: false, use_preprocessing: false, max_number_of_iterations: {1000 + 2 * size}";
+
+    /// <summary>Counts of the work done by this auditor, summed over all its audits (for benchmarks and logs).</summary>
+    public AuditStatistics Statistics { get; } = new();
 
     public AuditReport Audit(LinkedTable table, IReadOnlyList<CellStatus> status, DisclosurePolicy policy) =>
         Audit(table, status, policy, cellsToCheck: null);
 
     /// <summary>Audits only <paramref name="cellsToCheck"/> (all hidden cells when null); the LP still holds the whole table.</summary>
-    public AuditReport Audit(LinkedTable table, IReadOnlyList<CellStatus> status, DisclosurePolicy policy, IReadOnlySet<int>? cellsToCheck)
+    public AuditReport Audit(LinkedTable table, IReadOnlyList<CellStatus> status, DisclosurePolicy policy, IReadOnlySet<int>? cellsToCheck,
+        AuditGoal goal = AuditGoal.ExactBounds)
+    {
+        var clock = Stopwatch.StartNew();
+        try { return AuditComponents(table, status, policy, cellsToCheck, goal); }
+        finally { Statistics.AuditTime += clock.Elapsed; Statistics.Audits++; }
+    }
+
+    private AuditReport AuditComponents(LinkedTable table, IReadOnlyList<CellStatus> status, DisclosurePolicy policy, IReadOnlySet<int>? cellsToCheck,
+        AuditGoal goal)
     {
         var hidden = Enumerable.Range(0, table.Cells.Count).Where(i => status[i] != CellStatus.Gepubliceerd).ToList();
         if (hidden.Count == 0) return new AuditReport([]);
 
-        // Only relations that touch a hidden cell carry information about hidden cells. Published cells are constants
+        // Without rounding only relations that touch a hidden cell carry information about hidden cells. Published cells are constants
         // (moved to the right-hand side), except when rounded: then they are variables within their rounding interval.
-        var relations = table.Relations.Where(r => status[r.Total] != CellStatus.Gepubliceerd || r.Parts.Any(p => status[p] != CellStatus.Gepubliceerd)).ToList();
+        // With rounding every cell is a variable, and a relation between published cells narrows their rounding
+        // intervals and through them the hidden cells, so then every relation counts.
         var rounded = policy.RoundingBase > 1;
+        var relations = table.Relations.Where(r => rounded || status[r.Total] != CellStatus.Gepubliceerd || r.Parts.Any(p => status[p] != CellStatus.Gepubliceerd)).ToList();
         bool IsVariable(int cell) => rounded || status[cell] != CellStatus.Gepubliceerd;
 
-        // Hidden cells linked by relations form independent components; each gets its own small LP.
-        var component = new Dictionary<int, int>();
-        int Find(int x) { while (component[x] != x) x = component[x] = component[component[x]]; return x; }
+        // Hidden cells linked by relations form independent components; each gets its own LP model.
+        var parent = new Dictionary<int, int>();
+        int Find(int x)
+        {
+            while (parent[x] != x) x = parent[x] = parent[parent[x]];
+            return x;
+        }
+        foreach (var cell in hidden) parent.TryAdd(cell, cell);
         foreach (var relation in relations)
-            foreach (var member in relation.Parts.Append(relation.Total).Where(IsVariable))
-                component.TryAdd(member, member);
-        foreach (var cell in hidden) component.TryAdd(cell, cell);
+            foreach (var member in Members(relation).Where(IsVariable))
+                parent.TryAdd(member, member);
         foreach (var relation in relations)
         {
-            var members = relation.Parts.Append(relation.Total).Where(IsVariable).ToList();
-            for (var i = 1; i < members.Count; i++) component[Find(members[i])] = Find(members[0]);
+            var members = Members(relation).Where(IsVariable).ToList();
+            for (var i = 1; i < members.Count; i++) parent[Find(members[i])] = Find(members[0]);
         }
+        var componentOf = parent.Keys.ToDictionary(c => c, Find);
+        var relationsOfComponent = relations
+            .Select(r => (Relation: r, Component: Members(r).Where(IsVariable).Select(m => componentOf[m]).FirstOrDefault(-1)))
+            .Where(r => r.Component >= 0)
+            .ToLookup(r => r.Component, r => r.Relation);
 
         var results = new List<CellBounds>();
-        foreach (var group in component.Keys.GroupBy(Find))
+        foreach (var group in componentOf.Keys.GroupBy(c => componentOf[c]))
         {
-            var cellsHere = group.ToHashSet();
-            var toAudit = cellsHere.Where(c => status[c] != CellStatus.Gepubliceerd && (cellsToCheck is null || cellsToCheck.Contains(c))).Order().ToList();
+            var toAudit = group.Where(c => status[c] != CellStatus.Gepubliceerd && (cellsToCheck is null || cellsToCheck.Contains(c))).Order().ToList();
             if (toAudit.Count == 0) continue;
-            using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("The GLOP solver of Google OR-Tools is not available.");
-            var variables = new Dictionary<int, Variable>();
-            foreach (var i in cellsHere)
-            {
-                var (lower, upper) = PriorKnowledge(table.Cells[i], status[i], policy);
-                variables[i] = solver.MakeNumVar(lower, Math.Min(upper, NoUpperBound), "x" + i);
-            }
-            foreach (var relation in relations.Where(r => cellsHere.Contains(r.Total) || r.Parts.Any(cellsHere.Contains)))
-            {
-                // total - sum(parts) = 0, with published members as constants
-                var constant = 0.0;
-                var terms = new List<(Variable, double)>();
-                foreach (var (member, sign) in relation.Parts.Select(p => (p, -1.0)).Append((relation.Total, 1.0)))
-                {
-                    if (IsVariable(member)) terms.Add((variables[member], sign));
-                    else constant += sign * table.Cells[member].Value;
-                }
-                var constraint = solver.MakeConstraint(-constant, -constant);
-                foreach (var (variable, sign) in terms) constraint.SetCoefficient(variable, sign);
-            }
-            foreach (var cell in toAudit)
-            {
-                var lower = Optimise(solver, variables[cell], minimise: true);
-                var upper = Optimise(solver, variables[cell], minimise: false);
-                lower = Math.Ceiling(lower - Epsilon) + 0.0;   // + 0.0 turns -0 into 0
-                upper = upper >= NoUpperBound - 1 ? double.PositiveInfinity : Math.Floor(upper + Epsilon);
-                var width = upper - lower;
-                string? reason = null;
-                if (width < Epsilon) reason = "de waarde ligt vast";
-                else if (status[cell] == CellStatus.Primair && width < policy.ProtectionWidth - Epsilon)
-                    reason = $"interval smaller dan het beschermingsinterval ({policy.ProtectionWidth})";
-                results.Add(new CellBounds(cell, table.Cells[cell].Key, table.Cells[cell].Value, status[cell], lower, upper, reason is null, reason));
-            }
+            Statistics.Components++;
+            Statistics.LargestComponent = Math.Max(Statistics.LargestComponent, group.Count());
+            results.AddRange(AuditComponent(table, status, policy, group.Order().ToList(), relationsOfComponent[group.Key], IsVariable, toAudit, goal));
         }
         return new AuditReport(results.OrderBy(r => r.Cell).ToList());
     }
 
-    private static double Optimise(Solver solver, Variable variable, bool minimise)
+    private List<CellBounds> AuditComponent(LinkedTable table, IReadOnlyList<CellStatus> status, DisclosurePolicy policy, List<int> cells,
+        IEnumerable<Relation> relations, Func<int, bool> isVariable, List<int> toAudit, AuditGoal goal)
     {
-        var objective = solver.Objective();
-        objective.Clear();
-        objective.SetCoefficient(variable, 1);
-        if (minimise) objective.SetMinimization(); else objective.SetMaximization();
-        var result = solver.Solve();
-        return result switch
+        using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("The GLOP solver of Google OR-Tools is not available.");
+        var variables = new Dictionary<int, Variable>();
+        var prior = new Dictionary<int, (double Lower, double Upper)>();
+        // The lowest and highest value of each cell over the tables known to be possible; the true table is one.
+        var lowestSeen = new Dictionary<int, double>();
+        var highestSeen = new Dictionary<int, double>();
+        foreach (var i in cells)
         {
-            Solver.ResultStatus.OPTIMAL => objective.Value(),
-            Solver.ResultStatus.UNBOUNDED => minimise ? double.NegativeInfinity : double.PositiveInfinity,
-            _ => throw new InvalidOperationException($"The disclosure audit LP ended with status {result}; the linked table is inconsistent."),
-        };
+            var (lower, upper) = PriorKnowledge(table.Cells[i], status[i], policy);
+            prior[i] = (lower, Math.Min(upper, NoUpperBound));
+            variables[i] = solver.MakeNumVar(lower, prior[i].Upper, "x" + i);
+            lowestSeen[i] = highestSeen[i] = table.Cells[i].Value;
+        }
+        var relationList = relations.ToList();
+        foreach (var relation in relationList)
+        {
+            // total - sum(parts) = 0, with published members as constants
+            var constant = 0.0;
+            var terms = new List<(Variable, double)>();
+            foreach (var (member, sign) in relation.Parts.Select(p => (p, -1.0)).Append((relation.Total, 1.0)))
+            {
+                if (isVariable(member)) terms.Add((variables[member], sign));
+                else constant += sign * table.Cells[member].Value;
+            }
+            var constraint = solver.MakeConstraint(-constant, -constant);
+            foreach (var (variable, sign) in terms) constraint.SetCoefficient(variable, sign);
+        }
+        var warm = WarmParameters(solver.NumVariables() + solver.NumConstraints());
+        solver.SetSolverSpecificParametersAsString(warm);
+
+        bool IsPossibleTable(Dictionary<int, double> solution)
+        {
+            foreach (var (cell, value) in solution)
+                if (value < prior[cell].Lower - Epsilon || value > prior[cell].Upper + Epsilon) return false;
+            foreach (var relation in relationList)
+            {
+                double Value(int member) => isVariable(member) ? solution[member] : table.Cells[member].Value;
+                if (Math.Abs(Value(relation.Total) - relation.Parts.Sum(Value)) > Epsilon) return false;
+            }
+            return true;
+        }
+
+        double Solve(IEnumerable<int> objectiveCells, bool minimise) =>
+            SolveWeighted(objectiveCells.Select(c => (c, minimise ? 1.0 : -1.0)).ToList()) * (minimise ? 1 : -1);
+
+        // Minimises sum(weight * cell); every solution is a table the attacker cannot rule out.
+        double SolveWeighted(List<(int Cell, double Weight)> weights)
+        {
+            var objective = solver.Objective();
+            objective.Clear();
+            foreach (var (cell, weight) in weights) objective.SetCoefficient(variables[cell], weight);
+            objective.SetMinimization();
+            var solveClock = Stopwatch.StartNew();
+            var result = solver.Solve();
+            Statistics.LinearPrograms++;
+            if (result is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.UNBOUNDED))
+            {
+                // The iteration cap was hit (or the warm start went wrong): solve this one from scratch.
+                solver.Reset();
+                solver.SetSolverSpecificParametersAsString("");
+                result = solver.Solve();
+                solver.SetSolverSpecificParametersAsString(warm);
+                Statistics.ColdRestarts++;
+            }
+            Statistics.SolverTime += solveClock.Elapsed;
+            if (result == Solver.ResultStatus.UNBOUNDED) return double.NegativeInfinity;
+            if (result != Solver.ResultStatus.OPTIMAL)
+                throw new InvalidOperationException($"The disclosure audit LP ended with status {result}; the linked table is inconsistent.");
+            // A solution is used as a witness only after checking it against every bound and relation ourselves.
+            var solution = new Dictionary<int, double>(variables.Count);
+            foreach (var (cell, variable) in variables) solution[cell] = variable.SolutionValue();
+            if (IsPossibleTable(solution))
+                foreach (var (cell, value) in solution)
+                {
+                    if (value < lowestSeen[cell]) lowestSeen[cell] = value;
+                    if (value > highestSeen[cell]) highestSeen[cell] = value;
+                }
+            else Statistics.RejectedWitnesses++;
+            return objective.Value();
+        }
+
+        // Cheap outer bounds (each relation on its own, repeatedly): a cell they already show unprotected is unprotected.
+        var outer = goal == AuditGoal.Verdict ? OuterBounds(table, cells, relationList, prior, isVariable) : null;
+
+        bool ProvenSafe(int cell) => Verdict(RoundLower(lowestSeen[cell]), RoundUpper(highestSeen[cell]), status[cell], policy) is null;
+
+        bool FailsOuter(int cell) => outer is not null && Verdict(RoundLower(outer[cell].Lower), RoundUpper(outer[cell].Upper), status[cell], policy) is not null;
+        if (goal == AuditGoal.Verdict)
+        {
+            // LPs that push many undecided cells at once to one end of their range (down, or up where there is more room
+            // up) usually prove most cells safe; repeat, alternating the preferred end, while that still pays off.
+            for (var sweep = 0; sweep < 12; sweep++)
+            {
+                var pending = toAudit.Where(c => !ProvenSafe(c) && !FailsOuter(c)).ToList();
+                if (pending.Count < 2) break;
+                var weights = new List<(int Cell, double Weight)>();
+                foreach (var cell in pending)
+                {
+                    var roomDown = lowestSeen[cell] - prior[cell].Lower;
+                    var roomUp = prior[cell].Upper - highestSeen[cell];
+                    var down = sweep % 2 == 0 ? roomDown > Epsilon || roomUp <= Epsilon : roomUp <= Epsilon;
+                    weights.Add((cell, down ? 1 : -1));
+                }
+                SolveWeighted(weights);
+                var proven = pending.Count(ProvenSafe);
+                if (proven * 20 < pending.Count && sweep >= 1) break;
+            }
+        }
+
+        var results = new List<CellBounds>(toAudit.Count);
+        foreach (var cell in toAudit)
+        {
+            var (priorLower, priorUpper) = prior[cell];
+            if (outer is not null)
+            {
+                var (outerLower, outerUpper) = (RoundLower(outer[cell].Lower), RoundUpper(outer[cell].Upper));
+                if (Verdict(outerLower, outerUpper, status[cell], policy) is { } reason)
+                {
+                    Statistics.CellsFailedWithoutOwnLp++;
+                    results.Add(Bounds(table, status, cell, outerLower, outerUpper, reason, exact: false));
+                    continue;
+                }
+            }
+            if (goal == AuditGoal.Verdict && ProvenSafe(cell))
+            {
+                Statistics.CellsProvenWithoutOwnLp++;
+                results.Add(Bounds(table, status, cell, RoundLower(lowestSeen[cell]), RoundUpper(highestSeen[cell]), null, exact: false));
+                continue;
+            }
+            // A bound the cell already reaches in a possible table is its prior bound: no LP can go beyond it.
+            double? lower = lowestSeen[cell] <= priorLower + Epsilon ? priorLower : null;
+            double? upper = highestSeen[cell] >= priorUpper - Epsilon ? priorUpper : null;
+            lower ??= Solve([cell], minimise: true);
+            if (goal == AuditGoal.Verdict && upper is null && outer is not null
+                && Verdict(RoundLower(lower.Value), RoundUpper(outer[cell].Upper), status[cell], policy) is { } narrow)
+            {
+                // The exact lower bound and the outer upper bound already leave too little room: unprotected.
+                results.Add(Bounds(table, status, cell, RoundLower(lower.Value), RoundUpper(outer[cell].Upper), narrow, exact: false));
+                continue;
+            }
+            if (goal == AuditGoal.Verdict && upper is null && ProvenSafe(cell))
+            {
+                results.Add(Bounds(table, status, cell, RoundLower(lower.Value), RoundUpper(highestSeen[cell]), null, exact: false));
+                continue;
+            }
+            upper ??= Solve([cell], minimise: false);
+            var (low, high) = (RoundLower(lower.Value), RoundUpper(upper.Value));
+            results.Add(Bounds(table, status, cell, low, high, Verdict(low, high, status[cell], policy), exact: true));
+        }
+        return results;
     }
+
+    /// <summary>
+    /// Bounds that contain the LP's (so whatever they fail, the LP fails too): interval propagation, where every relation
+    /// total = sum(parts) narrows each member by the others' intervals, swept until nothing changes (or 50 sweeps; each
+    /// sweep is valid on its own). Plain real arithmetic, no rounding in between, so never tighter than the relaxation.
+    /// </summary>
+    private static Dictionary<int, (double Lower, double Upper)> OuterBounds(LinkedTable table, List<int> cells, IEnumerable<Relation> relations,
+        Dictionary<int, (double Lower, double Upper)> prior, Func<int, bool> isVariable)
+    {
+        var bounds = cells.ToDictionary(c => c, c => (prior[c].Lower, Upper: prior[c].Upper >= NoUpperBound ? double.PositiveInfinity : prior[c].Upper));
+        (double Lower, double Upper) Of(int cell) => isVariable(cell) ? bounds[cell] : (table.Cells[cell].Value, table.Cells[cell].Value);
+        var relationList = relations.ToList();
+        for (var sweep = 0; sweep < 50; sweep++)
+        {
+            var changed = false;
+            foreach (var relation in relationList)
+            {
+                // total - sum(parts) = 0: every member, with sign +1 (total) or -1 (part), is fixed by the others.
+                var members = relation.Parts.Select(p => (Cell: p, Sign: -1)).Append((Cell: relation.Total, Sign: 1)).ToList();
+                // Range of sign * member summed over all members, with counts of infinite ends to subtract one member out.
+                double low = 0, high = 0;
+                int lowInfinite = 0, highInfinite = 0;
+                foreach (var (cell, sign) in members)
+                {
+                    var (lower, upper) = Of(cell);
+                    var (a, b) = sign > 0 ? (lower, upper) : (-upper, -lower);
+                    if (double.IsNegativeInfinity(a)) lowInfinite++; else low += a;
+                    if (double.IsPositiveInfinity(b)) highInfinite++; else high += b;
+                }
+                foreach (var (cell, sign) in members)
+                {
+                    if (!isVariable(cell)) continue;
+                    var (lower, upper) = bounds[cell];
+                    var (a, b) = sign > 0 ? (lower, upper) : (-upper, -lower);
+                    // sign * cell = -(sum of the others), and the others' sum lies in [lowOthers, highOthers]
+                    var lowOthers = double.IsNegativeInfinity(a) ? (lowInfinite == 1 ? low : double.NegativeInfinity) : (lowInfinite == 0 ? low - a : double.NegativeInfinity);
+                    var highOthers = double.IsPositiveInfinity(b) ? (highInfinite == 1 ? high : double.PositiveInfinity) : (highInfinite == 0 ? high - b : double.PositiveInfinity);
+                    var (signedLower, signedUpper) = (-highOthers, -lowOthers);
+                    var (newLower, newUpper) = sign > 0 ? (signedLower, signedUpper) : (-signedUpper, -signedLower);
+                    if (newLower > lower + Epsilon || newUpper < upper - Epsilon)
+                    {
+                        bounds[cell] = (Math.Max(lower, newLower), Math.Min(upper, newUpper));
+                        changed = true;
+                    }
+                }
+            }
+            if (!changed) break;
+        }
+        return bounds;
+    }
+
+    private static CellBounds Bounds(LinkedTable table, IReadOnlyList<CellStatus> status, int cell, double lower, double upper, string? reason, bool exact) =>
+        new(cell, table.Cells[cell].Key, table.Cells[cell].Value, status[cell], lower, upper, reason is null, reason, exact);
+
+    private static double RoundLower(double lower) => Math.Ceiling(lower - Epsilon) + 0.0;   // + 0.0 turns -0 into 0
+
+    private static double RoundUpper(double upper) => upper >= NoUpperBound - 1 ? double.PositiveInfinity : Math.Floor(upper + Epsilon);
+
+    /// <summary>Why a cell with these (whole-number) attacker bounds is not protected, or null when it is.</summary>
+    private static string? Verdict(double lower, double upper, CellStatus status, DisclosurePolicy policy)
+    {
+        var width = upper - lower;
+        if (width < Epsilon) return "de waarde ligt vast";
+        if (status == CellStatus.Primair && width < policy.ProtectionWidth - Epsilon)
+            return $"interval smaller dan het beschermingsinterval ({policy.ProtectionWidth})";
+        return null;
+    }
+
+    private static IEnumerable<int> Members(Relation relation) => relation.Parts.Append(relation.Total);
 
     /// <summary>What an attacker knows of a cell before using any relation.</summary>
     internal static (double Lower, double Upper) PriorKnowledge(TableCell cell, CellStatus status, DisclosurePolicy policy)
@@ -126,6 +350,22 @@ public sealed class AttackAuditor
         var half = roundingBase / 2;
         return (Math.Max(0, published - half), published + (roundingBase - 1 - half));
     }
+}
+
+/// <summary>The work an <see cref="AttackAuditor"/> did: how many LPs it needed and how many cells it proved safe without one.</summary>
+public sealed class AuditStatistics
+{
+    public int Audits { get; set; }
+    public int Components { get; set; }
+    public int LargestComponent { get; set; }
+    public long LinearPrograms { get; set; }
+    public long ColdRestarts { get; set; }
+    public long CellsProvenWithoutOwnLp { get; set; }
+    public long CellsFailedWithoutOwnLp { get; set; }
+    public long RejectedWitnesses { get; set; }
+    public TimeSpan AuditTime { get; set; }
+    /// <summary>Time inside GLOP (the rest of AuditTime is building models, propagation and checking witnesses).</summary>
+    public TimeSpan SolverTime { get; set; }
 }
 
 public static class DisclosureRounding

@@ -11,8 +11,13 @@ public enum CellStatus
     Secundair,
 }
 
-/// <summary>The bounds an attacker can derive for one hidden cell from everything published beside it.</summary>
-public sealed record CellBounds(int Cell, string Key, long Value, CellStatus Status, double Lower, double Upper, bool Protected, string? Reason);
+/// <summary>
+/// The bounds an attacker can derive for one hidden cell from everything published beside it. BoundsExact false: the cell
+/// was proven safe before its bounds were pinned down, and [Lower, Upper] is a range the attacker's interval contains
+/// (values shown possible by tables that satisfy everything published), so the true interval is at least as wide.
+/// </summary>
+public sealed record CellBounds(int Cell, string Key, long Value, CellStatus Status, double Lower, double Upper, bool Protected, string? Reason,
+    bool BoundsExact = true);
 
 public sealed record AuditReport(IReadOnlyList<CellBounds> Cells)
 {

@@ -23,6 +23,12 @@ public sealed class CellSuppression(DisclosurePolicy policy, AttackAuditor? audi
     private const int MaxRounds = 200;
     private HashSet<int> _locked = [];
 
+    /// <summary>
+    /// What each repair round's audit establishes. Verdict (the default) is enough to choose complements, and the
+    /// pattern is the same as with exact bounds, because both give the same set of unprotected cells.
+    /// </summary>
+    internal AuditGoal Goal { get; init; } = AuditGoal.Verdict;
+
     public ProtectedTable Protect(LinkedTable table) => Protect(table, new Dictionary<int, CellStatus>());
 
     /// <summary>
@@ -49,7 +55,7 @@ public sealed class CellSuppression(DisclosurePolicy policy, AttackAuditor? audi
         {
             var toCheck = Enumerable.Range(0, table.Cells.Count).Where(i => status[i] != CellStatus.Gepubliceerd && !verified.ContainsKey(i)).ToHashSet();
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var audit = _auditor.Audit(table, status, policy, toCheck);
+            var audit = _auditor.Audit(table, status, policy, toCheck, Goal);
             if (Environment.GetEnvironmentVariable("ZICHT_TIMING") is not null)
                 Console.Error.WriteLine($"round {round}: {table.Cells.Count} cells, {toCheck.Count} audited, {audit.Failures.Count()} failing, {clock.Elapsed.TotalSeconds:F2} s");
             foreach (var cell in audit.Cells.Where(c => c.Protected)) verified[cell.Cell] = cell;
@@ -71,7 +77,7 @@ public sealed class CellSuppression(DisclosurePolicy policy, AttackAuditor? audi
             EliminateSingletons(table, status);
             if (timing) Console.Error.WriteLine($"repair + singletons: {status.Count(x => x != CellStatus.Gepubliceerd)} hidden, {phase.Elapsed.TotalSeconds:F2} s");
         }
-        return new ProtectedTable(table, status, _auditor.Audit(table, status, policy), MaxRounds);
+        return new ProtectedTable(table, status, _auditor.Audit(table, status, policy, null, Goal), MaxRounds);
     }
 
     /// <summary>Primary suppression only (no totals to protect against).</summary>

@@ -12,9 +12,10 @@ namespace Zicht.Disclosure;
 /// refuses to return anything when the audit fails. <see cref="Internal"/> gives the unprotected figures of
 /// one's own area, marked as such.
 /// </summary>
-public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? catalogue = null)
+public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? catalogue = null, AttackAuditor? auditor = null)
 {
     private readonly IndicatorCatalogue _catalogue = catalogue ?? IndicatorCatalogue.Load();
+    private readonly AttackAuditor _auditor = auditor ?? new AttackAuditor();
 
     public Publication Publish(string indicatorId, string periode, DisclosurePolicy? policy = null)
     {
@@ -117,10 +118,10 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
         Dictionary<string, CellStatus> TellerStatus,
         Dictionary<string, CellStatus> NoemerStatus);
 
-    private static ProtectedFigures Protect(IndicatorDefinition definition, IReadOnlyList<StoredValue> values, DisclosurePolicy policy,
+    private ProtectedFigures Protect(IndicatorDefinition definition, IReadOnlyList<StoredValue> values, DisclosurePolicy policy,
         bool totalsInRows = false, IReadOnlyDictionary<string, CellStatus>? fixedTeller = null, IReadOnlyDictionary<string, CellStatus>? fixedNoemer = null)
     {
-        var suppression = new CellSuppression(policy);
+        var suppression = new CellSuppression(policy, _auditor);
         var audits = new List<AuditReport>();
         var areas = values.Where(v => v.Niveau != "aanbieder").ToList();
         var providers = values.Where(v => v.Niveau == "aanbieder").ToList();
