@@ -14,6 +14,8 @@ public sealed record ComputeOptions
     public IReadOnlyDictionary<string, string>? Parameters { get; init; }
     /// <summary>Count simple indicators over the same source in one pass (off only to check that it changes nothing).</summary>
     internal bool CountTogether { get; init; } = true;
+    /// <summary>Add years up from quarters where the catalogue allows (off only to check that it changes nothing).</summary>
+    internal bool YearsFromQuarters { get; init; } = true;
 }
 
 /// <summary>What a compute run did.</summary>
@@ -58,7 +60,24 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
     private int Parameter(string name, ComputeOptions options) =>
         int.Parse(options.Parameters is not null && options.Parameters.TryGetValue(name, out var v) ? v : _catalogue.Parameters[name], CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// For readers: makes sure the view indicator_value exists (empty before the first compute). Never drops anything: a
+    /// store of an earlier version keeps its table indicator_value, with the same columns, until a compute replaces it.
+    /// </summary>
+    /// <summary>The catalogue as this compute counts it.</summary>
+    private IReadOnlyList<IndicatorDefinition> Indicators(ComputeOptions options) => options.YearsFromQuarters
+        ? _catalogue.Indicators
+        : _catalogue.Indicators.Select(indicator => indicator with { OptelbaarOverKwartalen = false }).ToList();
+
     public static void EnsureResultTable(ZichtStore store)
+    {
+        if (store.TableExists("indicator_value")) return;
+        store.Execute(SqlResources.Read("Indicators.Engine.indicator_result.sql"));
+        store.Execute(SqlResources.Read("Indicators.Engine.indicator_value.sql"));
+    }
+
+    /// <summary>The stored table and its view, created or brought up to date by a compute, within its write transaction.</summary>
+    private void UpgradeResultTable()
     {
         // Stores of an earlier version kept indicator_value as a table (with the sentences written out); its figures are
         // recomputed anyway, because the engine's fingerprint changed with it.
@@ -72,9 +91,14 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
         options ??= new ComputeOptions();
         var clock = Stopwatch.StartNew();
         store.EnsureDerivedTablesCurrent();
-        EnsureResultTable(store);
+        // the comparisons read earlier stored figures; the view is (re)made in the write transaction
+        store.Execute(SqlResources.Read("Indicators.Engine.indicator_result.sql"));
 
+        // what this compute is computed from, read once before it starts
         var version = store.TrajectoryVersion();
+        var maxDelivery = store.Scalar<long?>("SELECT max(delivery_id) FROM trajectory") ?? 0;
+        var youthMax = store.Scalar<long?>("SELECT max(youth_id) FROM youth_fact") ?? 0;
+        var youthChecksum = YouthChecksum(youthMax);
         var fingerprint = Fingerprint(options);
         var full = options.Full
                    || store.GetMeta("indicators_fingerprint") != fingerprint
@@ -96,8 +120,11 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             {
                 // A later data end (the latest start) makes more ends eligible for the look-forward windows and runs open
                 // care on: both count from the day after the earlier data end.
+                // A new trajectory can also join an episode that ended the day before it started, which takes that end
+                // away: the day before the first new start is always recomputed, whatever the windows.
                 var from = changedFrom.Value < dataTot.AddDays(1) ? changedFrom.Value : dataTot.AddDays(1);
                 vanaf = from.AddMonths(-LookForwardMonths(options));
+                if (changedFrom.Value.AddDays(-1) < vanaf) vanaf = changedFrom.Value.AddDays(-1);
             }
         }
 
@@ -133,11 +160,11 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             }
 
             var aggregate = SqlResources.Read("Indicators.Engine.aggregate.sql");
-            var shared = options.CountTogether ? IndicatorSql.SharedCountingPlan(_catalogue, options) : [];
-            var sharedQuantiles = options.CountTogether ? IndicatorSql.SharedQuantilePlan(_catalogue, options) : [];
+            var shared = options.CountTogether ? IndicatorSql.SharedCountingPlan(_catalogue, Indicators(options), options) : [];
+            var sharedQuantiles = options.CountTogether ? IndicatorSql.SharedQuantilePlan(_catalogue, Indicators(options), options) : [];
             var sharedBuilt = new HashSet<string>();
             var done = 0;
-            foreach (var indicator in _catalogue.Indicators)
+            foreach (var indicator in Indicators(options))
             {
                 var indicatorClock = Stopwatch.StartNew();
                 progress?.Report(new ComputeProgress(indicator.Id, done, _catalogue.Indicators.Count));
@@ -188,6 +215,7 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             var writeClock = Stopwatch.StartNew();
             store.Execute("BEGIN TRANSACTION");
             inTransaction = true;
+            UpgradeResultTable();
             if (full) store.Execute("DELETE FROM indicator_result");
             else store.Execute("DELETE FROM indicator_result WHERE periode IN (SELECT periode FROM ind_periode)");
             var benchmarkClock = Stopwatch.StartNew();
@@ -199,16 +227,14 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             var rows = store.Scalar<long>("SELECT count(*) FROM ind_raw");
             // What youth-level facts the figures were computed with: a later change of them forces a full recompute.
             // A checksum over the youths known now (ids only grow); writing the 1.7 million facts out cost a second.
-            var youthMax = store.Scalar<long?>("SELECT max(youth_id) FROM youth_fact") ?? 0;
             store.SetMeta("indicators_youth_max", youthMax.ToString(CultureInfo.InvariantCulture));
-            store.SetMeta("indicators_youth_sum", YouthChecksum(youthMax));
+            store.SetMeta("indicators_youth_sum", youthChecksum);
             store.Execute("DROP TABLE IF EXISTS indicator_youth_basis");
             store.SetMeta("indicators_for", version);
             store.SetMeta("indicators_fingerprint", fingerprint);
-            store.SetMeta("indicators_max_delivery", (store.Scalar<long?>("SELECT max(delivery_id) FROM trajectory") ?? 0).ToString(CultureInfo.InvariantCulture));
+            store.SetMeta("indicators_max_delivery", maxDelivery.ToString(CultureInfo.InvariantCulture));
             store.SetMeta("indicators_data_van", store.Scalar<string>("SELECT CAST(data_van AS VARCHAR) FROM ind_meta"));
             store.SetMeta("indicators_data_tot", store.Scalar<string>("SELECT CAST(data_tot AS VARCHAR) FROM ind_meta"));
-            store.Execute("DROP VIEW IF EXISTS ind_units; DROP VIEW IF EXISTS ind_actief; DROP VIEW IF EXISTS ind_start; DROP VIEW IF EXISTS ind_einde; DROP TABLE IF EXISTS ind_jeugdige; DROP TABLE IF EXISTS ind_episode;");
             store.Execute("COMMIT");
             inTransaction = false;
             steps.Add(("opslaan (in totaal)", writeClock.Elapsed));
@@ -226,6 +252,27 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             } catch (Exception) { /* the original error matters more */ }
             throw;
         }
+        finally
+        {
+            try { DropWorkingTables(); } catch (Exception) { /* never hide the outcome of the compute */ }
+        }
+    }
+
+    /// <summary>The engine's working tables and views (ind_*, TEMP: this connection only), millions of rows held in memory.</summary>
+    private void DropWorkingTables()
+    {
+        var names = new List<(string Name, bool IsView)>();
+        using (var command = store.Connection.CreateCommand())
+        {
+            command.CommandText = """
+                SELECT table_name, table_type = 'VIEW' FROM information_schema.tables
+                WHERE table_catalog = 'temp' AND table_name LIKE 'ind\_%' ESCAPE '\'
+                """;
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) names.Add((reader.GetString(0), reader.GetBoolean(1)));
+        }
+        foreach (var (name, isView) in names)
+            store.Execute($"DROP {(isView ? "VIEW" : "TABLE")} IF EXISTS temp.main.\"{name}\"");
     }
 
     /// <summary>
@@ -264,7 +311,7 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             result.Add(new BreakdownValue(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                 (long)reader.GetDouble(4), reader.IsDBNull(5) ? null : reader.GetDouble(5), reader.IsDBNull(6) ? null : reader.GetDouble(6),
                 reader.IsDBNull(7) ? null : reader.GetString(7)));
-        store.Execute("DROP VIEW IF EXISTS ind_units; DROP VIEW IF EXISTS ind_units_totaal; DROP VIEW IF EXISTS ind_actief; DROP VIEW IF EXISTS ind_start; DROP VIEW IF EXISTS ind_einde; DROP TABLE IF EXISTS ind_jeugdige; DROP TABLE IF EXISTS ind_episode;");
+        DropWorkingTables();
         return result;
     }
 
@@ -305,7 +352,11 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
     private string Fingerprint(ComputeOptions options)
     {
         var text = new StringBuilder();
-        foreach (var indicator in _catalogue.Indicators) text.Append(indicator.Id).Append(_catalogue.UnitSql(indicator, options.Parameters));
+        // per indicator its unit query and the SQL that counts it (which follows its calculation, levels and period rule)
+        var aggregate = SqlResources.Read("Indicators.Engine.aggregate.sql");
+        foreach (var indicator in Indicators(options))
+            text.Append(indicator.Id).Append(_catalogue.UnitSql(indicator, options.Parameters))
+                .Append(IndicatorSql.CountingPeriodsSql(indicator)).Append(IndicatorSql.FillAggregate(aggregate, indicator));
         foreach (var name in new[] { "Indicators.Engine.aggregate.sql", "Indicators.Engine.benchmark.sql", "Indicators.Engine.population.sql" })
             text.Append(SqlResources.Read(name));
         foreach (var sql in SqlResources.ReadAll("Indicators.Prelude.")) text.Append(sql);

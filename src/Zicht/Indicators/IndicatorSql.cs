@@ -14,10 +14,10 @@ internal static class IndicatorSql
     /// Medians and percentiles of the same units (the same unit query, e.g. wachttijd_mediaan and wachttijd_p90, with the
     /// same levels) are computed in one pass: sorting the units per area once for all of them.
     /// </summary>
-    internal static Dictionary<string, SharedQuantiles> SharedQuantilePlan(IndicatorCatalogue catalogue, ComputeOptions options)
+    internal static Dictionary<string, SharedQuantiles> SharedQuantilePlan(IndicatorCatalogue catalogue, IEnumerable<IndicatorDefinition> indicators, ComputeOptions options)
     {
         var plan = new Dictionary<string, SharedQuantiles>();
-        var groups = catalogue.Indicators
+        var groups = indicators
             .Where(indicator => indicator.Berekening is Berekening.Mediaan or Berekening.P90)
             .GroupBy(indicator => (catalogue.UnitSql(indicator, options.Parameters), indicator.Niveaus.Contains("aanbieder")))
             .Where(group => group.Count() > 1);
@@ -58,10 +58,10 @@ internal static class IndicatorSql
     /// Which indicators are counted together: those whose unit query has the simple form (see SimpleUnitQuery) over the
     /// same source and with the same periods listed (all, or quarters only) share one counting pass.
     /// </summary>
-    internal static Dictionary<string, SharedPlan> SharedCountingPlan(IndicatorCatalogue catalogue, ComputeOptions options)
+    internal static Dictionary<string, SharedPlan> SharedCountingPlan(IndicatorCatalogue catalogue, IEnumerable<IndicatorDefinition> indicators, ComputeOptions options)
     {
         var plan = new Dictionary<string, SharedPlan>();
-        var groups = catalogue.Indicators
+        var groups = indicators
             .Select(indicator => (indicator, query: SimpleUnitQuery.TryParse(indicator, catalogue.UnitSql(indicator, options.Parameters))))
             .Where(x => x.query is not null)
             .GroupBy(x => (x.query!.Source, YearsFromQuarters(x.indicator)))

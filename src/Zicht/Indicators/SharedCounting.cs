@@ -25,6 +25,10 @@ internal sealed record SimpleUnitQuery(string Source, string Condition, string I
         var from = TopLevelKeyword(sql, "FROM");
         if (from < 0) return null;
         var selectList = sql[7..from];
+        // SELECT DISTINCT / ALL would count other rows than the shared pass; window functions cannot be counted in it
+        var firstWord = selectList.TrimStart().Split(' ', '\n', '\t', '\r')[0];
+        if (firstWord.Equals("DISTINCT", StringComparison.OrdinalIgnoreCase) || firstWord.Equals("ALL", StringComparison.OrdinalIgnoreCase)) return null;
+        if (ContainsWord(sql, "OVER") || ContainsWord(sql, "OFFSET") || ContainsWord(sql, "SELECT", from: 7)) return null;
         var rest = sql[(from + 4)..].Trim();
         var where = TopLevelKeyword(rest, "WHERE");
         var source = (where < 0 ? rest : rest[..where]).Trim();
@@ -47,6 +51,10 @@ internal sealed record SimpleUnitQuery(string Source, string Condition, string I
             || !Is("meetwaarde", "NULL") || !Is("categorie", "NULL")) return null;
         var perProvider = Is("aanbieder_agb", "aanbieder_agb");
         if (!perProvider && !Is("aanbieder_agb", "NULL")) return null;
+        // the columns the shared pass does not read must still be plain: a column or NULL
+        foreach (var column in new[] { "unit_id", "zorgvorm", "leeftijdsgroep", "geslacht", "verwijzer" })
+            if (!items[column].Equals("NULL", StringComparison.OrdinalIgnoreCase) && !items[column].All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+                return null;
         return new SimpleUnitQuery(source, condition, items["in_teller"], items["in_noemer"], perProvider && indicator.Niveaus.Contains("aanbieder"));
     }
 
@@ -129,4 +137,16 @@ internal sealed record SimpleUnitQuery(string Source, string Condition, string I
     }
 
     private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
+
+    /// <summary>Whether a keyword occurs as a whole word anywhere (also inside parentheses) from a position on.</summary>
+    private static bool ContainsWord(string text, string word, int from = 0)
+    {
+        for (var i = text.IndexOf(word, from, StringComparison.OrdinalIgnoreCase); i >= 0; i = text.IndexOf(word, i + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var before = i == 0 || !IsWordChar(text[i - 1]);
+            var after = i + word.Length == text.Length || !IsWordChar(text[i + word.Length]);
+            if (before && after) return true;
+        }
+        return false;
+    }
 }

@@ -81,9 +81,12 @@ public class IncrementalComputeTests
         }
     }
 
-    [Fact]
-    public void Counting_simple_indicators_together_changes_no_figure()
+    [Theory]
+    [InlineData("one pass per indicator")]
+    [InlineData("years listed as years")]
+    public void Shared_passes_and_years_from_quarters_change_no_figure(string without)
     {
+        // the same generated store computed with and without a speed-up must give identical figures
         using var temp = new TempStore();
         var generated = new GeneratorOptions { Seed = 5, YouthsPerYear = 2_000, Years = 2, EndYear = 2025, SingleFile = true, OutputFolder = Path.Combine(temp.Folder, "data") };
         new TrajectoryGenerator().Generate(generated);
@@ -91,12 +94,57 @@ public class IncrementalComputeTests
         Assert.All(new IngestService(store, new IngestOptions { Today = new DateOnly(2026, 6, 30) }).Ingest([Path.Combine(generated.OutputFolder, "trajecten.csv")]),
             r => Assert.Equal(0L, r.RowsRejected));
         var engine = new IndicatorEngine(store);
-        engine.Compute(new ComputeOptions { Full = true, CountTogether = false });
-        store.Execute("CREATE OR REPLACE TABLE one_by_one AS SELECT * EXCLUDE (berekend_op) FROM indicator_value");
+        engine.Compute(without == "one pass per indicator"
+            ? new ComputeOptions { Full = true, CountTogether = false }
+            : new ComputeOptions { Full = true, YearsFromQuarters = false });
+        store.Execute("CREATE OR REPLACE TABLE reference_run AS SELECT * EXCLUDE (berekend_op) FROM indicator_value");
         engine.Compute(new ComputeOptions { Full = true });
-        Assert.Equal(0L, store.Scalar<long>("SELECT count(*) FROM (SELECT * FROM one_by_one EXCEPT ALL SELECT * EXCLUDE (berekend_op) FROM indicator_value)"));
-        Assert.Equal(0L, store.Scalar<long>("SELECT count(*) FROM (SELECT * EXCLUDE (berekend_op) FROM indicator_value EXCEPT ALL SELECT * FROM one_by_one)"));
-        Assert.True(store.Scalar<long>("SELECT count(*) FROM one_by_one") > 10_000);
+        Assert.Equal(0L, store.Scalar<long>("SELECT count(*) FROM (SELECT * FROM reference_run EXCEPT ALL SELECT * EXCLUDE (berekend_op) FROM indicator_value)"));
+        Assert.Equal(0L, store.Scalar<long>("SELECT count(*) FROM (SELECT * EXCLUDE (berekend_op) FROM indicator_value EXCEPT ALL SELECT * FROM reference_run)"));
+        Assert.True(store.Scalar<long>("SELECT count(*) FROM reference_run") > 10_000);
+    }
+
+    [Fact]
+    public void Late_care_that_joins_two_episodes_recomputes_from_a_year_before_it_and_equals_a_full_run()
+    {
+        // youth 1: ambulant care Jan-Mar and May-Jun 2023 at one provider: two episodes. Youth 2 starts 2023-05-02,
+        // the data end. A late delivery brings youth 1's April: the three now adjoin and are one episode
+        // (2023-01-01 to 2023-06-30), so an end in 2023Q1 disappears. First new start 2023-04-01, before the day
+        // after the data end (2023-05-03): recomputed from 2023-04-01 minus 12 months = 2022-04-01.
+        using var store = new IndicatorTestStore(new Fixture()
+            .Add(R(1, "A1", "JH_AMBULANT", "2023-01-01", "2023-03-31"))
+            .Add(R(1, "A3", "JH_AMBULANT", "2023-05-01", "2023-06-30"))
+            .Add(R(2, "B", "JH_AMBULANT", "2023-05-02", "")));
+        // before: two ended episodes of 90 (Jan-Mar) and 61 days (May-Jun): median 75.5; one end in 2023Q1
+        Assert.Equal((2.0, 75.5), (store.Cell("trajectduur_mediaan", "gemeente", "GM0014", "2023")!.Value.Teller!.Value,
+                                   store.Cell("trajectduur_mediaan", "gemeente", "GM0014", "2023")!.Value.Waarde!.Value));
+        Assert.Equal(1.0, store.Cell("uitval", "gemeente", "GM0014", "2023Q1")!.Value.Noemer);
+        // another supplier (a delivery of the same supplier and period would replace the first one)
+        store.AddDelivery(new Fixture().Add(R(1, "A2", "JH_AMBULANT", "2023-04-01", "2023-04-30", ("bron", "87654321"))), "laat.csv");
+        var incremental = new IndicatorEngine(store.Store).Compute();
+        Assert.False(incremental.Full);
+        Assert.Equal(new DateOnly(2022, 4, 1), incremental.RecomputedFrom);
+        // one ended episode of 181 days (2023-01-01 to 2023-06-30) instead of two
+        Assert.Equal((1.0, 181.0), (store.Cell("trajectduur_mediaan", "gemeente", "GM0014", "2023")!.Value.Teller!.Value,
+                                    store.Cell("trajectduur_mediaan", "gemeente", "GM0014", "2023")!.Value.Waarde!.Value));
+        Assert.Null(store.Cell("uitval", "gemeente", "GM0014", "2023Q1"));
+        store.Store.Execute("CREATE OR REPLACE TABLE incremental_snapshot AS SELECT * EXCLUDE (berekend_op) FROM indicator_value");
+        Assert.True(new IndicatorEngine(store.Store).Compute(new ComputeOptions { Full = true }).Full);
+        Assert.Equal(0L, store.Store.Scalar<long>("SELECT count(*) FROM (SELECT * FROM incremental_snapshot EXCEPT ALL SELECT * EXCLUDE (berekend_op) FROM indicator_value)"));
+        Assert.Equal(0L, store.Store.Scalar<long>("SELECT count(*) FROM (SELECT * EXCLUDE (berekend_op) FROM indicator_value EXCEPT ALL SELECT * FROM incremental_snapshot)"));
+    }
+
+    [Fact]
+    public void Reading_an_older_store_keeps_its_figures_until_a_compute_replaces_them()
+    {
+        using var temp = new TempStore();
+        using var store = temp.Open();
+        // an earlier version stored the figures as a table indicator_value
+        store.Execute("CREATE TABLE indicator_value (indicator_id VARCHAR, niveau VARCHAR, gebied_code VARCHAR, periode VARCHAR, waarde DOUBLE)");
+        store.Execute("INSERT INTO indicator_value VALUES ('uitval', 'gemeente', 'GM0014', '2023', 40.0)");
+        IndicatorEngine.EnsureResultTable(store);   // what readers (export, reports) call
+        Assert.Equal(40.0, store.Scalar<double>("SELECT waarde FROM indicator_value"));
+        Assert.Equal("BASE TABLE", store.Scalar<string>("SELECT table_type FROM information_schema.tables WHERE table_name = 'indicator_value'"));
     }
 
     [Fact]
@@ -115,5 +163,15 @@ public class IncrementalComputeTests
         Assert.Null(Parse("doorplaatsingen"));
         Assert.Null(Parse("draaideur"));
         Assert.Null(Parse("geen_nieuwe_start"));
+        // forms that would count other rows than their own query, or cannot be counted in a shared pass
+        var definition = catalogue.Get("uitval");
+        var plain = catalogue.UnitSql(definition, null);
+        Assert.NotNull(SimpleUnitQuery.TryParse(definition, plain));
+        Assert.Null(SimpleUnitQuery.TryParse(definition, plain.Replace("SELECT periode", "SELECT DISTINCT periode")));
+        Assert.Null(SimpleUnitQuery.TryParse(definition, plain.Replace("episode_id AS unit_id", "row_number() OVER (ORDER BY episode_id) AS unit_id")));
+        Assert.Null(SimpleUnitQuery.TryParse(definition, plain.Replace("episode_id AS unit_id", "episode_id + 1 AS unit_id")));
+        Assert.Null(SimpleUnitQuery.TryParse(definition, plain + " AND youth_id IN (SELECT youth_id FROM ind_jeugdige)"));
+        Assert.Null(SimpleUnitQuery.TryParse(definition, plain + " -- comment"));
+        Assert.Null(SimpleUnitQuery.TryParse(definition, plain + " OFFSET 5"));
     }
 }

@@ -49,4 +49,5 @@ SELECT
     (care.zorg & 16) <> 0 AS heeft_lokaal_team
 FROM care_per_youth AS care
 JOIN ind_periode AS periode USING (periode_nr)
-JOIN ind_gemeente AS gemeente ON gemeente.gemeente_nr = care.laatste_startvolgorde % 10000;
+-- (a start before 1900 gives a negative order; its remainder is made positive)
+JOIN ind_gemeente AS gemeente ON gemeente.gemeente_nr = (care.laatste_startvolgorde % 10000 + 10000) % 10000;
