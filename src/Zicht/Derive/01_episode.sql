@@ -1,7 +1,9 @@
 -- Episodes: trajectories of the same youth, zorgvorm and provider that overlap or adjoin
 -- (next start at most one day after the latest end so far) count as one, as CBS counts them.
 -- Local-team care has no AGB: its source (the municipality) is the provider. First/last values use
--- arg_min_null/arg_max_null: the value of the first/last trajectory, also when that value is empty.
+-- arg_min_null/arg_max_null: the value of the first/last trajectory, also when that value is empty; on the same
+-- date the order of the islands decides (end, source, source id), so a rebuild always gives the same episodes.
+-- An episode's id is that of its earliest delivered trajectory (delivery * 2^32 + line): the same in every rebuild.
 -- The raw rows stay in `trajectory` as delivered.
 --
 -- For speed, most episodes, which hold the only trajectory of that youth, zorgvorm and provider, are
@@ -56,7 +58,7 @@ FROM island_starts;
 CREATE OR REPLACE TABLE episode AS
 WITH single_trajectory_episodes AS (
     SELECT
-        trajectory.rowid AS episode_id, youth_id, zorgvorm, aanbieder_agb, startdatum, einddatum, gemeentecode,
+        CAST(trajectory.delivery_id AS BIGINT) * 4294967296 + trajectory.regel AS episode_id, youth_id, zorgvorm, aanbieder_agb, startdatum, einddatum, gemeentecode,
         postcode4, verwijzer, aanmelddatum, productcategorie, reden_einde, tevredenheid, zonder_hulp_verder,
         probleemafname, doelrealisatie, coalesce(crisis, false) AS crisis, 1 AS n_trajecten
     FROM trajectory
@@ -67,27 +69,33 @@ WITH single_trajectory_episodes AS (
 ),
 merged_episodes AS (
     SELECT
-        min(trajectory.rowid)                          AS episode_id,
+        min(CAST(trajectory.delivery_id AS BIGINT) * 4294967296 + trajectory.regel) AS episode_id,
         trajectory.youth_id,
         trajectory.zorgvorm,
         any_value(trajectory.aanbieder_agb)            AS aanbieder_agb,
         min(startdatum)                                AS startdatum,
         CASE WHEN bool_or(einddatum IS NULL) THEN NULL ELSE max(einddatum) END AS einddatum,
-        arg_min_null(gemeentecode, startdatum)              AS gemeentecode,
-        arg_min_null(postcode4, startdatum)                 AS postcode4,
-        arg_min_null(verwijzer, startdatum)                 AS verwijzer,
-        arg_min_null(aanmelddatum, startdatum)              AS aanmelddatum,
-        arg_min_null(productcategorie, startdatum)          AS productcategorie,
+        arg_min_null(gemeentecode, first_order)              AS gemeentecode,
+        arg_min_null(postcode4, first_order)                 AS postcode4,
+        arg_min_null(verwijzer, first_order)                 AS verwijzer,
+        arg_min_null(aanmelddatum, first_order)              AS aanmelddatum,
+        arg_min_null(productcategorie, first_order)          AS productcategorie,
         -- The outcome of an episode is that of its last-ending trajectory; an open episode has none yet.
-        CASE WHEN bool_or(einddatum IS NULL) THEN NULL ELSE arg_max_null(reden_einde, einddatum) END AS reden_einde,
-        CASE WHEN bool_or(einddatum IS NULL) THEN NULL ELSE arg_max_null(tevredenheid, einddatum) END AS tevredenheid,
-        CASE WHEN bool_or(einddatum IS NULL) THEN NULL ELSE arg_max_null(zonder_hulp_verder, einddatum) END AS zonder_hulp_verder,
-        CASE WHEN bool_or(einddatum IS NULL) THEN NULL ELSE arg_max_null(probleemafname, einddatum) END AS probleemafname,
-        CASE WHEN bool_or(einddatum IS NULL) THEN NULL ELSE arg_max_null(doelrealisatie, einddatum) END AS doelrealisatie,
+        CASE WHEN bool_or(einddatum IS NULL) THEN NULL ELSE arg_max_null(reden_einde, last_order) END AS reden_einde,
+        CASE WHEN bool_or(einddatum IS NULL) THEN NULL ELSE arg_max_null(tevredenheid, last_order) END AS tevredenheid,
+        CASE WHEN bool_or(einddatum IS NULL) THEN NULL ELSE arg_max_null(zonder_hulp_verder, last_order) END AS zonder_hulp_verder,
+        CASE WHEN bool_or(einddatum IS NULL) THEN NULL ELSE arg_max_null(probleemafname, last_order) END AS probleemafname,
+        CASE WHEN bool_or(einddatum IS NULL) THEN NULL ELSE arg_max_null(doelrealisatie, last_order) END AS doelrealisatie,
         coalesce(bool_or(crisis), false)               AS crisis,
         count(*)                                       AS n_trajecten
-    FROM trajectory
-    JOIN trajectory_island ON trajectory_island.trajectory_rowid = trajectory.rowid
+    FROM (
+        SELECT *,
+               struct_pack(d := startdatum, e := coalesce(einddatum, DATE '9999-12-31'), b := bron, t := bron_traject_id) AS first_order,
+               struct_pack(e := einddatum, d := startdatum, b := bron, t := bron_traject_id) AS last_order,
+               rowid AS trajectory_rowid
+        FROM trajectory
+    ) AS trajectory
+    JOIN trajectory_island ON trajectory_island.trajectory_rowid = trajectory.trajectory_rowid
     GROUP BY trajectory.youth_id, trajectory.zorgvorm, coalesce(trajectory.aanbieder_agb, 'bron:' || trajectory.bron), trajectory_island.island
 ),
 all_episodes AS (

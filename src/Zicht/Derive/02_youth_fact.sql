@@ -2,8 +2,9 @@
 CREATE OR REPLACE TABLE youth_fact AS
 SELECT
     youth_id,
-    arg_max(geboortemaand, startdatum) AS geboortemaand,
-    arg_max(geslacht, (CASE WHEN geslacht = 'O' THEN 0 ELSE 1 END) * 10000000 + (startdatum - DATE '1900-01-01')) AS geslacht,
+    -- on the same start date the latest delivered line decides, so a rebuild always gives the same facts
+    arg_max(geboortemaand, struct_pack(d := startdatum, l := CAST(delivery_id AS BIGINT) * 4294967296 + regel)) AS geboortemaand,
+    arg_max(geslacht, struct_pack(bekend := geslacht <> 'O', d := startdatum, l := CAST(delivery_id AS BIGINT) * 4294967296 + regel)) AS geslacht,
     min(startdatum)  AS eerste_start,
     max(startdatum)  AS laatste_start,
     count(*)         AS n_trajecten

@@ -120,7 +120,13 @@ public sealed class ZichtStore : IDisposable
         Scalar<string>("SELECT coalesce(max(delivery_id), 0) || ':' || count(*) || ':' || coalesce(sum(CASE WHEN status = 'actief' THEN 1 ELSE 0 END), 0) FROM delivery") ?? "0";
 
     public bool DerivedTablesAreCurrent() =>
-        GetMeta("derived_for") == TrajectoryVersion() && TableExists("episode") && TableExists("placement");
+        GetMeta("derived_for") == DerivedVersion() && TableExists("episode") && TableExists("placement");
+
+    /// <summary>What the derived tables are built from: the deliveries, and the derive SQL itself (a changed rule rebuilds them).</summary>
+    private string DerivedVersion() => TrajectoryVersion() + ":" + DeriveSqlHash.Value;
+
+    private static readonly Lazy<string> DeriveSqlHash = new(() => Convert.ToHexString(
+        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Concat(SqlResources.ReadAll("Derive.")))))[..8]);
 
     /// <summary>
     /// For bulk inserts whose rows carry their own order (line numbers, ids): DuckDB may then write in
@@ -146,7 +152,7 @@ public sealed class ZichtStore : IDisposable
         {
             foreach (var sql in SqlResources.ReadAll("Derive."))
                 Execute(sql);
-            SetMeta("derived_for", TrajectoryVersion());
+            SetMeta("derived_for", DerivedVersion());
             Execute("COMMIT");
         }
         catch
