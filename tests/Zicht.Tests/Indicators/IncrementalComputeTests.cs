@@ -23,6 +23,8 @@ public class IncrementalComputeTests
             .Add(R(3, "C2", "JH_DAGHULP", "2024-01-15", "2024-03-31", ("bron_traject_id", "C2")))
             .Add(R(5, "E", "JH_AMBULANT", "2024-02-01", "")), "q.csv");
         var incremental = new IndicatorEngine(store.Store).Compute();
+        // the working tables (millions of rows on a national store) do not outlive the compute
+        Assert.Equal(0L, store.Store.Scalar<long>("SELECT count(*) FROM information_schema.tables WHERE table_catalog = 'temp' AND table_name LIKE 'ind%'"));
         // The data end (the latest start) moves from 2023-11-01 to 2024-02-01, before the first new start (2024-01-15):
         // from 2023-11-02 on, open care runs on and more ends have a full look-forward window of geen_nieuwe_start
         // (12 months), which reaches back to 2022-11-02.
