@@ -3,7 +3,7 @@
 -- Local-team care has no AGB: its source (the municipality) is the provider. First/last values use
 -- arg_min_null/arg_max_null: the value of the first/last trajectory, also when that value is empty; on the same
 -- date the order of the islands decides (end, source, source id), so a rebuild always gives the same episodes.
--- An episode's id is that of its earliest delivered trajectory (delivery * 2^32 + line): the same in every rebuild.
+-- An episode's id is that of its earliest delivered trajectory (trajectory_key, 00_keys.sql): the same in every rebuild.
 -- The raw rows stay in `trajectory` as delivered.
 --
 -- For speed, most episodes, which hold the only trajectory of that youth, zorgvorm and provider, are
@@ -58,7 +58,7 @@ FROM island_starts;
 CREATE OR REPLACE TABLE episode AS
 WITH single_trajectory_episodes AS (
     SELECT
-        CAST(trajectory.delivery_id AS BIGINT) * 4294967296 + trajectory.regel AS episode_id, youth_id, zorgvorm, aanbieder_agb, startdatum, einddatum, gemeentecode,
+        trajectory_key(trajectory.delivery_id, trajectory.regel) AS episode_id, youth_id, zorgvorm, aanbieder_agb, startdatum, einddatum, gemeentecode,
         postcode4, verwijzer, aanmelddatum, productcategorie, reden_einde, tevredenheid, zonder_hulp_verder,
         probleemafname, doelrealisatie, coalesce(crisis, false) AS crisis, 1 AS n_trajecten
     FROM trajectory
@@ -69,7 +69,7 @@ WITH single_trajectory_episodes AS (
 ),
 merged_episodes AS (
     SELECT
-        min(CAST(trajectory.delivery_id AS BIGINT) * 4294967296 + trajectory.regel) AS episode_id,
+        min(trajectory_key(trajectory.delivery_id, trajectory.regel)) AS episode_id,
         trajectory.youth_id,
         trajectory.zorgvorm,
         any_value(trajectory.aanbieder_agb)            AS aanbieder_agb,

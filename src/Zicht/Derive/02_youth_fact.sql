@@ -3,8 +3,8 @@ CREATE OR REPLACE TABLE youth_fact AS
 SELECT
     youth_id,
     -- on the same start date the latest delivered line decides, so a rebuild always gives the same facts
-    arg_max(geboortemaand, struct_pack(d := startdatum, l := CAST(delivery_id AS BIGINT) * 4294967296 + regel)) AS geboortemaand,
-    arg_max(geslacht, struct_pack(bekend := geslacht <> 'O', d := startdatum, l := CAST(delivery_id AS BIGINT) * 4294967296 + regel)) AS geslacht,
+    arg_max(geboortemaand, struct_pack(d := startdatum, l := trajectory_key(delivery_id, regel))) AS geboortemaand,
+    arg_max(geslacht, struct_pack(bekend := geslacht <> 'O', d := startdatum, l := trajectory_key(delivery_id, regel))) AS geslacht,
     min(startdatum)  AS eerste_start,
     max(startdatum)  AS laatste_start,
     count(*)         AS n_trajecten

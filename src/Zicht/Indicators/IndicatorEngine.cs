@@ -60,15 +60,15 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
     private int Parameter(string name, ComputeOptions options) =>
         int.Parse(options.Parameters is not null && options.Parameters.TryGetValue(name, out var v) ? v : _catalogue.Parameters[name], CultureInfo.InvariantCulture);
 
-    /// <summary>
-    /// For readers: makes sure the view indicator_value exists (empty before the first compute). Never drops anything: a
-    /// store of an earlier version keeps its table indicator_value, with the same columns, until a compute replaces it.
-    /// </summary>
     /// <summary>The catalogue as this compute counts it.</summary>
     private IReadOnlyList<IndicatorDefinition> Indicators(ComputeOptions options) => options.YearsFromQuarters
         ? _catalogue.Indicators
         : _catalogue.Indicators.Select(indicator => indicator with { OptelbaarOverKwartalen = false }).ToList();
 
+    /// <summary>
+    /// For readers: makes sure the view indicator_value exists (empty before the first compute). Never drops anything: a
+    /// store of an earlier version keeps its table indicator_value, with the same columns, until a compute replaces it.
+    /// </summary>
     public static void EnsureResultTable(ZichtStore store)
     {
         if (store.TableExists("indicator_value")) return;
@@ -128,6 +128,8 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             }
         }
 
+        var indicators = Indicators(options);
+        var timing = Environment.GetEnvironmentVariable("ZICHT_TIMING") is not null;
         var perIndicator = new List<(string, TimeSpan)>();
         var steps = new List<(string, TimeSpan)>();
         // Working tables need not keep row order; DuckDB writes them faster (and in parallel) without it.
@@ -149,7 +151,7 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
                 var name = preludeIndex < preludeNames.Length ? preludeNames[preludeIndex] : $"voorbereiding {preludeIndex + 1}";
                 preludeIndex++;
                 steps.Add(("voorbereiding: " + name, preludeClock.Elapsed));
-                if (Environment.GetEnvironmentVariable("ZICHT_TIMING") is not null)
+                if (timing)
                     Console.Error.WriteLine($"prelude {name}: {preludeClock.Elapsed.TotalSeconds:F2} s");
             }
             store.Execute(SqlResources.Read("Indicators.Engine.population.sql"));
@@ -160,11 +162,11 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             }
 
             var aggregate = SqlResources.Read("Indicators.Engine.aggregate.sql");
-            var shared = options.CountTogether ? IndicatorSql.SharedCountingPlan(_catalogue, Indicators(options), options) : [];
-            var sharedQuantiles = options.CountTogether ? IndicatorSql.SharedQuantilePlan(_catalogue, Indicators(options), options) : [];
+            var shared = options.CountTogether ? IndicatorSql.SharedCountingPlan(_catalogue, indicators, options) : [];
+            var sharedQuantiles = options.CountTogether ? IndicatorSql.SharedQuantilePlan(_catalogue, indicators, options) : [];
             var sharedBuilt = new HashSet<string>();
             var done = 0;
-            foreach (var indicator in Indicators(options))
+            foreach (var indicator in indicators)
             {
                 var indicatorClock = Stopwatch.StartNew();
                 progress?.Report(new ComputeProgress(indicator.Id, done, _catalogue.Indicators.Count));
@@ -178,11 +180,7 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
                         store.Execute(unitsSql);
                         store.Execute(IndicatorSql.SharedQuantilesSql(quantilePlan.Table, quantilePlan.Quantiles, indicator.Niveaus.Contains("aanbieder")));
                     }
-                    sharedCounts = $"""
-                        SELECT niveau, gebied_code, periode, categorie, teller_units, noemer_units, alle_units,
-                               kwantielen[{quantilePlan.Index + 1}] AS kwantiel_waarde
-                        FROM {quantilePlan.Table}
-                        """;
+                    sharedCounts = IndicatorSql.QuantileCountsSql(quantilePlan.Table, quantilePlan.Index);
                 }
                 else if (shared.TryGetValue(indicator.Id, out var plan))
                 {
@@ -203,7 +201,7 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
                 }
                 var unitsTime = indicatorClock.Elapsed;
                 store.Execute(aggregateSql);
-                if (Environment.GetEnvironmentVariable("ZICHT_TIMING") is not null)
+                if (timing)
                     Console.Error.WriteLine($"{indicator.Id}: units {unitsTime.TotalSeconds:F2} s, aggregate {(indicatorClock.Elapsed - unitsTime).TotalSeconds:F2} s");
                 perIndicator.Add((indicator.Id, indicatorClock.Elapsed));
                 done++;
@@ -218,11 +216,7 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             UpgradeResultTable();
             if (full) store.Execute("DELETE FROM indicator_result");
             else store.Execute("DELETE FROM indicator_result WHERE periode IN (SELECT periode FROM ind_periode)");
-            var benchmarkClock = Stopwatch.StartNew();
             store.Execute("INSERT INTO indicator_result\n" + SqlResources.Read("Indicators.Engine.benchmark.sql"));
-            steps.Add(("vergelijken en opslaan", benchmarkClock.Elapsed));
-            if (Environment.GetEnvironmentVariable("ZICHT_TIMING") is not null)
-                Console.Error.WriteLine($"benchmark and insert: {benchmarkClock.Elapsed.TotalSeconds:F2} s");
             var periods = (int)store.Scalar<long>("SELECT count(*) FROM ind_periode");
             var rows = store.Scalar<long>("SELECT count(*) FROM ind_raw");
             // What youth-level facts the figures were computed with: a later change of them forces a full recompute.
@@ -237,9 +231,9 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             store.SetMeta("indicators_data_tot", store.Scalar<string>("SELECT CAST(data_tot AS VARCHAR) FROM ind_meta"));
             store.Execute("COMMIT");
             inTransaction = false;
-            steps.Add(("opslaan (in totaal)", writeClock.Elapsed));
-            if (Environment.GetEnvironmentVariable("ZICHT_TIMING") is not null)
-                Console.Error.WriteLine($"write: {writeClock.Elapsed.TotalSeconds:F2} s");
+            steps.Add(("vergelijken en opslaan", writeClock.Elapsed));
+            if (timing)
+                Console.Error.WriteLine($"compare and write: {writeClock.Elapsed.TotalSeconds:F2} s");
             store.Execute("RESET preserve_insertion_order");
             return new ComputeResult(false, full, full ? null : vanaf, periods, rows, clock.Elapsed, perIndicator) { Steps = steps };
         }

@@ -26,20 +26,23 @@ internal static class IndicatorSql
         {
             var table = $"ind_kwantielen_{number++}";
             var members = group.ToList();
-            var quantiles = members.Select(m => m.Berekening == Berekening.Mediaan ? "0.5" : "0.9").ToList();
+            var quantiles = members.Select(Quantile).ToList();
             for (var i = 0; i < members.Count; i++) plan[members[i].Id] = new SharedQuantiles(table, quantiles, i);
         }
         return plan;
     }
 
+    /// <summary>The quantile an indicator reports: 0.5 for a median, 0.9 for the 90th percentile.</summary>
+    internal static string Quantile(IndicatorDefinition indicator) => indicator.Berekening == Berekening.Mediaan ? "0.5" : "0.9";
+
     /// <summary>Counts and the given quantiles of meetwaarde (over the units in the teller) at every level, from the view ind_units.</summary>
-    internal static string SharedQuantilesSql(string table, IReadOnlyList<string> quantiles, bool withProviders)
+    private static string QuantileLevelsSelect(IReadOnlyList<string> quantiles, bool withProviders)
     {
+        // grouping() may only name a grouping column
         var perProvider = withProviders ? "grouping(aanbieder_agb) = 0" : "false";
         var provider = withProviders ? "aanbieder_agb" : "CAST(NULL AS VARCHAR)";
         var providerSet = withProviders ? ", (periode, categorie, aanbieder_agb)" : "";
         return $"""
-            CREATE OR REPLACE TEMP TABLE {table} AS
             SELECT
                 CASE WHEN {perProvider} THEN 'aanbieder'
                      WHEN grouping(gemeentecode) = 0 THEN 'gemeente' WHEN grouping(jeugdregiocode) = 0 THEN 'regio' ELSE 'land' END AS niveau,
@@ -53,6 +56,17 @@ internal static class IndicatorSql
             GROUP BY GROUPING SETS ((periode, categorie, gemeentecode, jeugdregiocode), (periode, categorie, jeugdregiocode), (periode, categorie){providerSet})
             """;
     }
+
+    /// <summary>The shared pass of a group of medians and percentiles, as a working table.</summary>
+    internal static string SharedQuantilesSql(string table, IReadOnlyList<string> quantiles, bool withProviders) =>
+        $"CREATE OR REPLACE TEMP TABLE {table} AS\n" + QuantileLevelsSelect(quantiles, withProviders);
+
+    /// <summary>The counts at every level with the <paramref name="index"/>-th quantile of a quantile pass (a table or a query).</summary>
+    internal static string QuantileCountsSql(string levels, int index) => $"""
+        SELECT niveau, gebied_code, periode, categorie, teller_units, noemer_units, alle_units,
+               kwantielen[{index + 1}] AS kwantiel_waarde
+        FROM {levels}
+        """;
 
     /// <summary>
     /// Which indicators are counted together: those whose unit query has the simple form (see SimpleUnitQuery) over the
@@ -77,10 +91,9 @@ internal static class IndicatorSql
         return plan;
     }
 
-
     /// <summary>
     /// The catalogue's unit query, typed the same way for every indicator (NULL columns have no type of their own).
-    /// A view, not a table: the aggregation reads it twice (areas, providers), which is cheaper than writing it.
+    /// A view, not a table: the aggregation reads it once, which is cheaper than writing it first.
     /// </summary>
     internal static string UnitsTableSql(string unitSql) => $"""
         CREATE OR REPLACE TEMP VIEW ind_units AS
@@ -117,41 +130,25 @@ internal static class IndicatorSql
     /// rolled up to region and country from the municipalities; for an indicator whose units fall in one quarter of
     /// their year, the units are listed per quarter and each year is added up from its quarters (ind_periode_optelling).
     /// Medians and percentiles do not add up: they are computed over the units at every level.
+    /// <paramref name="sharedCounts"/>: the counts from a pass shared with other indicators (unit counts for plain
+    /// counts, counts at every level with the quantile for medians), instead of a pass of its own.
     /// </summary>
-    private static string Counts(IndicatorDefinition indicator, string? sharedUnitCounts)
+    private static string Counts(IndicatorDefinition indicator, string? sharedCounts)
     {
         var withProviders = indicator.Niveaus.Contains("aanbieder");
         var providerSet = withProviders ? ", (periode, categorie, aanbieder_agb)" : "";
         // grouping() may only name a grouping column
         var perProvider = withProviders ? "grouping(aanbieder_agb) = 0" : "false";
         var provider = withProviders ? "aanbieder_agb" : "CAST(NULL AS VARCHAR)";
-        if (indicator.Berekening is Berekening.Mediaan or Berekening.P90 && sharedUnitCounts is not null)
+        if (indicator.Berekening is Berekening.Mediaan or Berekening.P90)
             return $"""
                 all_level_counts AS (
-                {sharedUnitCounts}
+                {sharedCounts ?? QuantileCountsSql($"({QuantileLevelsSelect([Quantile(indicator)], withProviders)}) AS levels", 0)}
                 ),
                 area_counts AS (SELECT * FROM all_level_counts WHERE niveau <> 'aanbieder'),
                 provider_counts AS (SELECT * FROM all_level_counts WHERE niveau = 'aanbieder' AND gebied_code IS NOT NULL)
                 """;
-        if (indicator.Berekening is Berekening.Mediaan or Berekening.P90)
-            return $$$"""
-                all_level_counts AS (
-                    SELECT
-                        CASE WHEN {{{perProvider}}} THEN 'aanbieder'
-                             WHEN grouping(gemeentecode) = 0 THEN 'gemeente' WHEN grouping(jeugdregiocode) = 0 THEN 'regio' ELSE 'land' END AS niveau,
-                        CASE WHEN {{{perProvider}}} THEN {{{provider}}} ELSE coalesce(gemeentecode, jeugdregiocode, 'NL') END AS gebied_code,
-                        periode, categorie,
-                        count(*) FILTER (WHERE in_teller) AS teller_units,
-                        count(*) FILTER (WHERE in_noemer) AS noemer_units,
-                        count(*) AS alle_units,
-                        {{kwantiel_expr}} AS kwantiel_waarde
-                    FROM ind_units
-                    GROUP BY GROUPING SETS ((periode, categorie, gemeentecode, jeugdregiocode), (periode, categorie, jeugdregiocode), (periode, categorie){{{providerSet}}})
-                ),
-                area_counts AS (SELECT * FROM all_level_counts WHERE niveau <> 'aanbieder'),
-                provider_counts AS (SELECT * FROM all_level_counts WHERE niveau = 'aanbieder' AND gebied_code IS NOT NULL)
-                """;
-        var unitCounts = sharedUnitCounts ?? $"""
+        var unitCounts = sharedCounts ?? $"""
             SELECT periode, categorie, gemeentecode, jeugdregiocode, {provider} AS aanbieder_agb, {perProvider} AS per_aanbieder,
                    count(*) FILTER (WHERE in_teller) AS teller_units,
                    count(*) FILTER (WHERE in_noemer) AS noemer_units,
@@ -201,20 +198,14 @@ internal static class IndicatorSql
             """;
     }
 
-    internal static string FillAggregate(string template, IndicatorDefinition indicator, string? sharedUnitCounts = null) => template
-        .Replace("{{counts}}", Counts(indicator, sharedUnitCounts))
+    internal static string FillAggregate(string template, IndicatorDefinition indicator, string? sharedCounts = null) => template
+        .Replace("{{counts}}", Counts(indicator, sharedCounts))
         .Replace("{{indicator_id}}", indicator.Id)
         .Replace("{{berekening}}", BerekeningCode(indicator.Berekening))
         .Replace("{{richting}}", indicator.RichtingTekst)
         .Replace("{{eenheid}}", indicator.Eenheid.Replace("'", "''"))
         .Replace("{{tekst_eenheid}}", TextUnit(indicator).Replace("'", "''"))
         .Replace("{{decimalen}}", indicator.Berekening is Berekening.Aantal or Berekening.Mediaan or Berekening.P90 ? "0" : "1")
-        .Replace("{{kwantiel_expr}}", indicator.Berekening switch
-        {
-            Berekening.Mediaan => "quantile_cont(meetwaarde, 0.5) FILTER (WHERE in_teller)",
-            Berekening.P90 => "quantile_cont(meetwaarde, 0.9) FILTER (WHERE in_teller)",
-            _ => "CAST(NULL AS DOUBLE)",
-        })
         .Replace("{{niveaus}}", string.Join(", ", indicator.Niveaus.Where(n => n != "aanbieder").Select(n => $"'{n}'")));
 
     public static string BerekeningCode(Berekening berekening) => berekening switch
