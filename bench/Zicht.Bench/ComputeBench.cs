@@ -99,7 +99,7 @@ public static class ComputeBench
     /// The trajectories that start in the quarter after the store's data, from the generator (another seed, so other
     /// youths), with trajectory ids of their own so that they add to the store rather than correct it.
     /// </summary>
-    private static string NextQuarter(ZichtStore store, string work)
+    internal static string NextQuarter(ZichtStore store, string work)
     {
         var last = DateOnly.ParseExact(store.Scalar<string>("SELECT strftime(max(startdatum), '%Y-%m-%d') FROM trajectory")!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var quarterStart = new DateOnly(last.Year, (last.Month - 1) / 3 * 3 + 1, 1).AddMonths(3);

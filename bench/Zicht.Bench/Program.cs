@@ -11,8 +11,9 @@ switch (benchmark)
     case "derive": return DeriveBench.Run(rest);
     case "parse": return ParseBench.Run(rest);
     case "compute": return ComputeBench.Run(rest);
+    case "ingest-quarter": return IngestQuarterBench.Run(rest);
     case "disclosure": return DisclosureBench.Run(rest);
     default:
-        Console.WriteLine("benchmarks: ingest, parse, derive, compute, report, disclosure");
+        Console.WriteLine("benchmarks: ingest, ingest-quarter, parse, derive, compute, report, disclosure");
         return benchmark == "help" ? 0 : 2;
 }

@@ -12,6 +12,7 @@
 CREATE OR REPLACE TEMP TABLE repeated_care AS
 SELECT youth_id, zorgvorm, coalesce(aanbieder_agb, 'bron:' || bron) AS aanbieder_key
 FROM trajectory
+WHERE in_derive_scope(trajectory.youth_id)
 GROUP BY ALL
 HAVING count(*) > 1;
 
@@ -31,6 +32,7 @@ WITH care_keys AS (
       ON repeated_care.youth_id = trajectory.youth_id
      AND repeated_care.zorgvorm = trajectory.zorgvorm
      AND repeated_care.aanbieder_key = coalesce(trajectory.aanbieder_agb, 'bron:' || trajectory.bron)
+    WHERE in_derive_scope(trajectory.youth_id)
 ),
 latest_end_so_far AS (
     SELECT
@@ -55,7 +57,7 @@ SELECT
         ROWS UNBOUNDED PRECEDING) AS island
 FROM island_starts;
 
-CREATE OR REPLACE TABLE episode AS
+{{derive into episode}}
 WITH single_trajectory_episodes AS (
     SELECT
         trajectory_key(trajectory.delivery_id, trajectory.regel) AS episode_id, youth_id, zorgvorm, aanbieder_agb, startdatum, einddatum, gemeentecode,
@@ -66,6 +68,7 @@ WITH single_trajectory_episodes AS (
       ON repeated_care.youth_id = trajectory.youth_id
      AND repeated_care.zorgvorm = trajectory.zorgvorm
      AND repeated_care.aanbieder_key = coalesce(trajectory.aanbieder_agb, 'bron:' || trajectory.bron)
+    WHERE in_derive_scope(trajectory.youth_id)
 ),
 merged_episodes AS (
     SELECT
@@ -94,6 +97,7 @@ merged_episodes AS (
                struct_pack(e := einddatum, d := startdatum, b := bron, t := bron_traject_id) AS last_order,
                rowid AS trajectory_rowid
         FROM trajectory
+        WHERE in_derive_scope(trajectory.youth_id)
     ) AS trajectory
     JOIN trajectory_island ON trajectory_island.trajectory_rowid = trajectory.trajectory_rowid
     GROUP BY trajectory.youth_id, trajectory.zorgvorm, coalesce(trajectory.aanbieder_agb, 'bron:' || trajectory.bron), trajectory_island.island

@@ -1,5 +1,5 @@
 -- Youth-level facts. Birth month and gender as most recently delivered, preferring a known gender.
-CREATE OR REPLACE TABLE youth_fact AS
+{{derive into youth_fact}}
 SELECT
     youth_id,
     -- on the same start date the latest delivered line decides, so a rebuild always gives the same facts
@@ -9,4 +9,5 @@ SELECT
     max(startdatum)  AS laatste_start,
     count(*)         AS n_trajecten
 FROM trajectory
+WHERE in_derive_scope(trajectory.youth_id)
 GROUP BY youth_id;

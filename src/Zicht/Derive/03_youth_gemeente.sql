@@ -2,11 +2,12 @@
 -- the day before a start under another municipality. Built from trajectories, not episodes, so that a
 -- move during continuous care counts. Most youths have one municipality: their single period is taken
 -- directly; the windows run only for youths who moved.
-CREATE OR REPLACE TABLE youth_gemeente AS
+{{derive into youth_gemeente}}
 WITH trajectory_municipality AS (
     SELECT trajectory.youth_id, trajectory.startdatum, gemeente.gemeentecode_actueel
     FROM trajectory
     JOIN ref_gemeente AS gemeente ON gemeente.gemeentecode = trajectory.gemeentecode
+    WHERE in_derive_scope(trajectory.youth_id)
 ),
 municipalities_per_youth AS (
     SELECT youth_id, min(gemeentecode_actueel) AS gemeentecode_actueel, min(startdatum) AS geldig_van,

@@ -1,6 +1,6 @@
 -- Out-of-home placements (JV_* episodes) in order per youth. A placement is an uithuisplaatsing when
 -- no other placement ran in the 30 days before its start, else a doorplaatsing.
-CREATE OR REPLACE TABLE placement AS
+{{derive into placement}}
 WITH placements_in_order AS (
     SELECT
         episode.*,
@@ -9,7 +9,8 @@ WITH placements_in_order AS (
             PARTITION BY youth_id ORDER BY startdatum, episode_id
             ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS latest_end_before
     FROM episode
-    WHERE zorgvorm LIKE 'JV\_%' ESCAPE '\'
+    WHERE in_derive_scope(episode.youth_id)
+      AND zorgvorm LIKE 'JV\_%' ESCAPE '\'
     WINDOW per_youth AS (PARTITION BY youth_id ORDER BY startdatum, episode_id)
 )
 SELECT

@@ -18,7 +18,7 @@ public sealed record IngestOptions
     public string? Encoding { get; init; }
     /// <summary>The day against which "in the future" is judged (tests fix it).</summary>
     public DateOnly? Today { get; init; }
-    /// <summary>Rebuild derived tables after the files (false when a caller ingests in batches).</summary>
+    /// <summary>Update the derived tables after the files (false when a caller ingests in batches).</summary>
     public bool Derive { get; init; } = true;
     /// <summary>Bytes per parallel chunk; tests make it small to put chunk boundaries in small files.</summary>
     internal int ChunkBytes { get; init; } = FileScanner.BlockBytes;
@@ -63,8 +63,11 @@ public sealed class IngestService(ZichtStore store, IngestOptions? options = nul
     private Dictionary<string, TimeSpan> _phases = [];
     private readonly Stopwatch _phaseClock = new();
 
-    /// <summary>How long the last rebuild of the derived tables took.</summary>
-    public TimeSpan LastDeriveDuration { get; private set; }
+    /// <summary>How long the last update of the derived tables took.</summary>
+    public TimeSpan LastDeriveDuration => LastDerive?.Duration ?? TimeSpan.Zero;
+
+    /// <summary>The last update of the derived tables: the youths rebuilt, or a full rebuild and why.</summary>
+    public DeriveResult? LastDerive { get; private set; }
 
     private void EndPhase(string name)
     {
@@ -96,9 +99,7 @@ public sealed class IngestService(ZichtStore store, IngestOptions? options = nul
         if (_options.Derive && (results.Any(r => r.Outcome == DeliveryOutcome.Opgeslagen) || !store.DerivedTablesAreCurrent()))
         {
             progress?.Report(new IngestProgress("", "afleiden", 0, 1));
-            var deriveClock = Stopwatch.StartNew();
-            store.RebuildDerivedTables();
-            LastDeriveDuration = deriveClock.Elapsed;
+            LastDerive = store.UpdateDerivedTables();
             progress?.Report(new IngestProgress("", "afleiden", 1, 1));
         }
         return results;

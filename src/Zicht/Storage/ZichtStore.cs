@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text;
 using DuckDB.NET.Data;
+using Zicht.Derive;
 using Zicht.Reference;
 
 namespace Zicht.Storage;
@@ -119,14 +120,28 @@ public sealed class ZichtStore : IDisposable
     public string TrajectoryVersion() =>
         Scalar<string>("SELECT coalesce(max(delivery_id), 0) || ':' || count(*) || ':' || coalesce(sum(CASE WHEN status = 'actief' THEN 1 ELSE 0 END), 0) FROM delivery") ?? "0";
 
-    public bool DerivedTablesAreCurrent() =>
-        GetMeta("derived_for") == DerivedVersion() && TableExists("episode") && TableExists("placement");
+    /// <summary>What <see cref="TrajectoryVersion"/> was when <paramref name="deliveryId"/> was the latest delivery: the
+    /// deliveries up to it, those replaced since by a later correction counted as active, as they were then.</summary>
+    private string TrajectoryVersionAsOf(long deliveryId) =>
+        Scalar<string>($"""
+            SELECT {deliveryId} || ':' || count(*) || ':' || coalesce(sum(CASE WHEN status = 'actief' OR replaced_by > {deliveryId} THEN 1 ELSE 0 END), 0)
+            FROM delivery WHERE delivery_id <= {deliveryId}
+            """) ?? "0";
 
-    /// <summary>What the derived tables are built from: the deliveries, and the derive SQL itself (a changed rule rebuilds them).</summary>
-    private string DerivedVersion() => TrajectoryVersion() + ":" + DeriveSqlHash.Value;
+    private static readonly string[] DerivedTables = ["episode", "youth_fact", "youth_gemeente", "placement"];
+
+    public bool DerivedTablesAreCurrent() =>
+        DerivedTables.All(TableExists)
+        && GetMeta("derived_sql") == DeriveSqlHash.Value
+        && GetMeta("derived_reference") == ReferenceHash()
+        && GetMeta("derived_deliveries") == TrajectoryVersion();
 
     private static readonly Lazy<string> DeriveSqlHash = new(() => Convert.ToHexString(
         System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Concat(SqlResources.ReadAll("Derive.")))))[..8]);
+
+    /// <summary>The reference data the derive steps read (municipalities, by content: the reference version changes with every build).</summary>
+    private string ReferenceHash() =>
+        Scalar<string>("SELECT CAST(coalesce(sum(hash(gemeentecode, gemeentenaam, jeugdregiocode, geldig_van, geldig_tot, opgevolgd_door, gemeentecode_actueel)), 0) AS VARCHAR) FROM ref_gemeente") ?? "0";
 
     /// <summary>
     /// For bulk inserts whose rows carry their own order (line numbers, ids): DuckDB may then write in
@@ -143,17 +158,65 @@ public sealed class ZichtStore : IDisposable
         public void Dispose() => restore();
     }
 
-    /// <summary>Rebuilds episodes, youth facts and placements from the trajectories, all or nothing.</summary>
-    public void RebuildDerivedTables()
+    /// <summary>Rebuilds episodes, youth facts and placements from all trajectories, all or nothing.</summary>
+    public DeriveResult RebuildDerivedTables() => Derive(fullRebuildReason: "volledig gevraagd");
+
+    /// <summary>
+    /// Brings the derived tables up to date after new deliveries: only the rows of the youths whose trajectories
+    /// changed are rebuilt, when the store's record proves what the tables were built from; else all of them.
+    /// All or nothing, and either way the same rows as a full rebuild.
+    /// </summary>
+    public DeriveResult UpdateDerivedTables() => Derive(fullRebuildReason: null);
+
+    /// <summary>
+    /// Rebuilds the derived tables in full when they do not reflect the stored deliveries (an earlier run interrupted
+    /// between ingest and derive, an ingest without derive, other derive SQL or reference data).
+    /// </summary>
+    public bool EnsureDerivedTablesCurrent()
     {
+        if (DerivedTablesAreCurrent()) return false;
+        RebuildDerivedTables();
+        return true;
+    }
+
+    private DeriveResult Derive(string? fullRebuildReason)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         using var bulk = UnorderedBulkWrites();
         Execute("BEGIN TRANSACTION");
         try
         {
-            foreach (var sql in SqlResources.ReadAll("Derive."))
-                Execute(sql);
-            SetMeta("derived_for", DerivedVersion());
+            var latestDelivery = Scalar<long?>("SELECT max(delivery_id) FROM delivery") ?? 0;
+            long derivedThrough = 0;
+            fullRebuildReason ??= WhyNotIncremental(out derivedThrough);
+            long youths;
+            if (fullRebuildReason is null)
+            {
+                Execute($"""
+                    CREATE OR REPLACE TEMP TABLE {DeriveSql.YouthTable} AS
+                    SELECT youth_id FROM trajectory WHERE delivery_id > {derivedThrough}
+                    UNION
+                    SELECT youth_id FROM trajectory_superseded WHERE superseded_by > {derivedThrough}
+                    """);
+                youths = Scalar<long>($"SELECT count(*) FROM {DeriveSql.YouthTable}");
+                foreach (var sql in DeriveSql.ForYouthsInScope())
+                    Execute(sql);
+                Execute($"DROP TABLE {DeriveSql.YouthTable}");
+            }
+            else
+            {
+                foreach (var sql in DeriveSql.FullRebuild())
+                    Execute(sql);
+                youths = Scalar<long>("SELECT count(*) FROM youth_fact");
+            }
+            // what the tables now reflect, so that the next derive knows which deliveries are new
+            SetMeta("derived_through_delivery", latestDelivery.ToString(CultureInfo.InvariantCulture));
+            SetMeta("derived_deliveries", TrajectoryVersion());
+            SetMeta("derived_sql", DeriveSqlHash.Value);
+            SetMeta("derived_reference", ReferenceHash());
+            Execute("DELETE FROM store_meta WHERE key = 'derived_for'");   // the marker earlier versions kept
             Execute("COMMIT");
+            return new DeriveResult(fullRebuildReason, youths, clock.Elapsed);
         }
         catch
         {
@@ -162,12 +225,22 @@ public sealed class ZichtStore : IDisposable
         }
     }
 
-    /// <summary>Derived tables are rebuilt when an earlier run was interrupted between ingest and derive.</summary>
-    public bool EnsureDerivedTablesCurrent()
+    /// <summary>Why only some youths' rows cannot be rebuilt (null: they can, from the deliveries after <paramref name="derivedThrough"/>).</summary>
+    private string? WhyNotIncremental(out long derivedThrough)
     {
-        if (DerivedTablesAreCurrent()) return false;
-        RebuildDerivedTables();
-        return true;
+        derivedThrough = 0;
+        if (!DerivedTables.All(TableExists)) return "afgeleide tabellen ontbreken";
+        if (!long.TryParse(GetMeta("derived_through_delivery"), NumberStyles.None, CultureInfo.InvariantCulture, out derivedThrough))
+            return "onbekend waaruit de afgeleide tabellen zijn gemaakt";
+        if (GetMeta("derived_sql") != DeriveSqlHash.Value) return "afleidregels gewijzigd";
+        if (GetMeta("derived_reference") != ReferenceHash()) return "referentiegegevens gewijzigd";
+        // the deliveries up to then must still be what they were: a correction of one of them since is counted below
+        if (GetMeta("derived_deliveries") != TrajectoryVersionAsOf(derivedThrough))
+            return "afgeleide tabellen passen niet bij de leveringen";
+        // A correction removes the rows of the delivery it replaces without a trace of whose they were.
+        if (Scalar<long>($"SELECT count(*) FROM delivery WHERE replaced_by > {derivedThrough}") > 0)
+            return "levering vervangen door een correctie";
+        return null;
     }
 
     private void LoadReferenceData(ReferenceData reference)
@@ -220,6 +293,12 @@ public sealed class ZichtStore : IDisposable
     }
 
     public void Dispose() => Connection.Dispose();
+}
+
+/// <summary>What a derive did: a full rebuild (and why), or the rows of some youths only.</summary>
+public sealed record DeriveResult(string? FullRebuildReason, long YouthsDerived, TimeSpan Duration)
+{
+    public bool Full => FullRebuildReason is not null;
 }
 
 /// <summary>SQL files embedded in this assembly (one query per file, as the architecture asks).</summary>
