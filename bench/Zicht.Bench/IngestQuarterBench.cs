@@ -11,7 +11,8 @@ namespace Zicht.Bench;
 /// The quarter holds new youths (as in the compute benchmark); with --updates also what a provider delivers about
 /// youths already in care: every other trajectory still open in the demo's last year file, now ended in the quarter,
 /// and for one in four of those a follow-up at the same provider from the next day (it joins the episode).
-/// Usage: ingest-quarter --store DEMO_STORE_FOLDER [--updates] [--work FOLDER] [--keep]
+/// With --correction the quarter is then delivered again without every 50th trajectory, replacing it.
+/// Usage: ingest-quarter --store DEMO_STORE_FOLDER [--updates] [--correction] [--work FOLDER] [--keep]
 /// </summary>
 public static class IngestQuarterBench
 {
@@ -20,7 +21,7 @@ public static class IngestQuarterBench
     public static int Run(string[] args)
     {
         string? source = null, work = null;
-        bool keep = false, updates = false;
+        bool keep = false, updates = false, correction = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -29,6 +30,7 @@ public static class IngestQuarterBench
                 case "--work": work = args[++i]; break;
                 case "--keep": keep = true; break;
                 case "--updates": updates = true; break;
+                case "--correction": correction = true; break;
             }
         }
         if (source is null || !File.Exists(Path.Combine(source, "zicht.duckdb")))
@@ -55,25 +57,13 @@ public static class IngestQuarterBench
             }
             CopyStore(incrementalFolder, fullFolder);
 
-            // Before: ingest, then every derived table rebuilt from all trajectories.
             using var full = ZichtStore.Open(new StoreLocation(fullFolder));
-            var fullClock = Stopwatch.StartNew();
-            var fullIngest = new IngestService(full, new IngestOptions { Derive = false }).Ingest([quarterFile]).Single();
-            var storeSeconds = fullClock.Elapsed.TotalSeconds;
-            var rebuild = full.RebuildDerivedTables();
-            var fullSeconds = fullClock.Elapsed.TotalSeconds;
-            Console.WriteLine($"one added quarter, full rebuild:  {fullSeconds,5:F1} s  ({fullIngest.RowsAccepted:N0} trajectories; store {storeSeconds:F1} s, derive {rebuild.Duration.TotalSeconds:F1} s for {rebuild.YouthsDerived:N0} youths); load {Load()}");
-
-            // After: ingest as `zicht ingest` does, deriving only the youths whose trajectories changed.
             using var incremental = ZichtStore.Open(new StoreLocation(incrementalFolder));
-            var incrementalClock = Stopwatch.StartNew();
-            var service = new IngestService(incremental);
-            var ingest = service.Ingest([quarterFile]).Single();
-            var incrementalSeconds = incrementalClock.Elapsed.TotalSeconds;
-            var derive = service.LastDerive!;
-            Console.WriteLine($"one added quarter, incremental:   {incrementalSeconds,5:F1} s  ({ingest.RowsAccepted:N0} trajectories; derive {derive.Duration.TotalSeconds:F1} s for {derive.YouthsDerived:N0} youths" +
-                              $"{(derive.Full ? $", but in full: {derive.FullRebuildReason}" : "")}); load {Load()}");
-            Console.WriteLine($"  full / incremental: {fullSeconds / incrementalSeconds:F1}x for the ingest, {rebuild.Duration.TotalSeconds / derive.Duration.TotalSeconds:F1}x for the derive");
+            // one leverancier and periode, so that the corrected quarter replaces the quarter
+            var delivery = new IngestOptions { Leverancier = "bench-kwartaal", Periode = "kwartaal" };
+            IngestBoth("one added quarter", quarterFile, delivery, full, incremental);
+            if (correction)
+                IngestBoth("the quarter corrected", CorrectedQuarter(quarterFile), delivery, full, incremental);
 
             var clockCompare = Stopwatch.StartNew();
             var differences = Compare(incremental, full, fullFolder);
@@ -125,6 +115,38 @@ public static class IngestQuarterBench
             }
         }
         Console.WriteLine($"quarter with updates: {ended:N0} trajectories still open at the end of {lastYear} ended in the quarter, {followUps:N0} follow-ups");
+    }
+
+    /// <summary>
+    /// Before: ingest, then every derived table rebuilt from all trajectories (in one copy). After: ingest as `zicht
+    /// ingest` does, deriving only the youths whose trajectories changed (in the other).
+    /// </summary>
+    private static void IngestBoth(string what, string file, IngestOptions options, ZichtStore full, ZichtStore incremental)
+    {
+        var fullClock = Stopwatch.StartNew();
+        var fullIngest = new IngestService(full, options with { Derive = false }).Ingest([file]).Single();
+        var storeSeconds = fullClock.Elapsed.TotalSeconds;
+        var rebuild = full.RebuildDerivedTables();
+        var fullSeconds = fullClock.Elapsed.TotalSeconds;
+        Console.WriteLine($"{what}, full rebuild: {fullSeconds,5:F1} s  ({fullIngest.RowsAccepted:N0} trajectories{(fullIngest.ReplacedDeliveryId is null ? "" : ", replacing a delivery")}; " +
+                          $"store {storeSeconds:F1} s, derive {rebuild.Duration.TotalSeconds:F1} s for {rebuild.YouthsDerived:N0} youths); load {Load()}");
+
+        var incrementalClock = Stopwatch.StartNew();
+        var service = new IngestService(incremental, options);
+        var ingest = service.Ingest([file]).Single();
+        var incrementalSeconds = incrementalClock.Elapsed.TotalSeconds;
+        var derive = service.LastDerive!;
+        Console.WriteLine($"{what}, incremental:  {incrementalSeconds,5:F1} s  ({ingest.RowsAccepted:N0} trajectories; derive {derive.Duration.TotalSeconds:F1} s for {derive.YouthsDerived:N0} youths" +
+                          $"{(derive.Full ? $", but in full: {derive.FullRebuildReason}" : "")}); load {Load()}");
+        Console.WriteLine($"  full / incremental: {fullSeconds / incrementalSeconds:F1}x for the ingest, {rebuild.Duration.TotalSeconds / derive.Duration.TotalSeconds:F1}x for the derive");
+    }
+
+    /// <summary>The quarter again, without every 50th trajectory: a corrected delivery of the same leverancier and periode.</summary>
+    private static string CorrectedQuarter(string quarterFile)
+    {
+        var corrected = Path.ChangeExtension(quarterFile, ".gecorrigeerd.csv");
+        File.WriteAllLines(corrected, File.ReadLines(quarterFile).Where((_, line) => line == 0 || line % 50 != 0));
+        return corrected;
     }
 
     private static void CopyStore(string from, string to)

@@ -4,6 +4,15 @@
 CREATE OR REPLACE TEMP TABLE replaced_delivery AS
 SELECT delivery_id FROM delivery WHERE replaced_by = $delivery_id;
 
+-- Whose trajectories change here: the rows that leave, and the older versions that may come back or stay archived.
+-- The next derive rebuilds these youths (the rows that leave keep no trace of whose they were).
+INSERT INTO replaced_trajectory_youth
+SELECT $delivery_id, youth_id FROM trajectory WHERE delivery_id IN (SELECT delivery_id FROM replaced_delivery)
+UNION
+SELECT $delivery_id, youth_id FROM trajectory_superseded WHERE superseded_by IN (SELECT delivery_id FROM replaced_delivery)
+UNION ALL
+SELECT $delivery_id, NULL;
+
 DELETE FROM trajectory WHERE delivery_id IN (SELECT delivery_id FROM replaced_delivery);
 
 CREATE OR REPLACE TEMP TABLE restorable AS

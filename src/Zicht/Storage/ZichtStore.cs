@@ -197,6 +197,8 @@ public sealed class ZichtStore : IDisposable
                     SELECT youth_id FROM trajectory WHERE delivery_id > {derivedThrough}
                     UNION
                     SELECT youth_id FROM trajectory_superseded WHERE superseded_by > {derivedThrough}
+                    UNION
+                    SELECT youth_id FROM replaced_trajectory_youth WHERE delivery_id > {derivedThrough} AND youth_id IS NOT NULL
                     """);
                 youths = Scalar<long>($"SELECT count(*) FROM {DeriveSql.YouthTable}");
                 foreach (var sql in DeriveSql.ForYouthsInScope())
@@ -215,6 +217,7 @@ public sealed class ZichtStore : IDisposable
             SetMeta("derived_sql", DeriveSqlHash.Value);
             SetMeta("derived_reference", ReferenceHash());
             Execute("DELETE FROM store_meta WHERE key = 'derived_for'");   // the marker earlier versions kept
+            Execute($"DELETE FROM replaced_trajectory_youth WHERE delivery_id <= {latestDelivery}");
             Execute("COMMIT");
             return new DeriveResult(fullRebuildReason, youths, clock.Elapsed);
         }
@@ -237,9 +240,13 @@ public sealed class ZichtStore : IDisposable
         // the deliveries up to then must still be what they were: a correction of one of them since is counted below
         if (GetMeta("derived_deliveries") != TrajectoryVersionAsOf(derivedThrough))
             return "afgeleide tabellen passen niet bij de leveringen";
-        // A correction removes the rows of the delivery it replaces without a trace of whose they were.
-        if (Scalar<long>($"SELECT count(*) FROM delivery WHERE replaced_by > {derivedThrough}") > 0)
-            return "levering vervangen door een correctie";
+        // A correction removes the rows of the delivery it replaces: whose they were is only known if it was recorded.
+        if (Scalar<long>($"""
+                SELECT count(*)
+                FROM (SELECT DISTINCT replaced_by AS delivery_id FROM delivery WHERE replaced_by > {derivedThrough}) AS correction
+                ANTI JOIN replaced_trajectory_youth AS recorded ON recorded.delivery_id = correction.delivery_id AND recorded.youth_id IS NULL
+                """) > 0)
+            return "correctie zonder vastgelegde jeugdigen";
         return null;
     }
 

@@ -67,6 +67,14 @@ CREATE TABLE IF NOT EXISTS trajectory (
 CREATE TABLE IF NOT EXISTS trajectory_superseded AS
 SELECT *, NULL::INTEGER AS superseded_by FROM trajectory LIMIT 0;
 
+-- The youths whose trajectories a correction removed or brought back (delivery_id: the correcting delivery), kept
+-- for the next derive, which rebuilds only the youths whose trajectories changed. youth_id NULL: the correction was
+-- recorded (a correction without that row, made by an earlier Zicht, makes the next derive rebuild everything).
+CREATE TABLE IF NOT EXISTS replaced_trajectory_youth (
+    delivery_id INTEGER NOT NULL,
+    youth_id    INTEGER
+);
+
 -- Findings of the validation of every delivery (errors reject a row, warnings do not).
 -- `waarde` never holds a BSN: findings on the bsn column carry a masked value.
 CREATE TABLE IF NOT EXISTS finding (

@@ -36,7 +36,7 @@ public class IncrementalDeriveTests
         .Add(Fixture.Row(6, ("bron_traject_id", "S1"), ("zorgvorm", "JH_DAGHULP"), ("aanmelddatum", ""), ("startdatum", "2023-02-01"), ("einddatum", "2023-04-30")))
         .Add(Fixture.Row(7, ("bron_traject_id", "N1"), ("aanmelddatum", ""), ("startdatum", "2023-05-01"), ("einddatum", "")));
 
-    // Youth 1's care continues, youth 9 gets nothing: a plain update of a trajectory already stored.
+    // Updates of trajectories already stored: youth 1's A2 ends earlier, with another reason; youth 7's N1 ends.
     private static Fixture ThirdDelivery() => new Fixture()
         .Add(Fixture.Row(1, ("bron_traject_id", "A2"), ("aanmelddatum", ""), ("startdatum", "2023-04-01"), ("einddatum", "2023-05-15"), ("reden_einde", "03")))
         .Add(Fixture.Row(7, ("bron_traject_id", "N1"), ("aanmelddatum", ""), ("startdatum", "2023-05-01"), ("einddatum", "2023-06-15")));
@@ -102,21 +102,46 @@ public class IncrementalDeriveTests
         Assert.Equal(99L, pair.Incremental.Scalar<long>($"SELECT max(n_trajecten) FROM episode WHERE youth_id = {untouched}"));
     }
 
+    // D2 again under the same leverancier and periode, with only youths 1 and 3: it replaces D2 whole.
+    private static Fixture CorrectedSecondDelivery() => new Fixture()
+        .Add(Fixture.Row(1, ("bron_traject_id", "A2"), ("aanmelddatum", ""), ("startdatum", "2023-04-01"), ("einddatum", "2023-06-30"), ("reden_einde", "02")))
+        .Add(Fixture.Row(3, ("bron_traject_id", "M2"), ("gemeentecode", "GM0034"), ("zorgvorm", "JH_DAGHULP"), ("aanmelddatum", ""), ("startdatum", "2023-06-01"), ("einddatum", "")));
+
     [Fact]
-    public void A_correction_that_replaces_a_delivery_rebuilds_everything()
+    public void A_correction_that_replaces_a_delivery_derives_the_youths_of_the_rows_it_removed_and_brought_back()
+    {
+        using var pair = new StorePair();
+        pair.Deliver(FirstDelivery(), "D1");
+        var youth5 = YouthOf(pair.Incremental, "S1");
+        pair.Deliver(SecondDelivery(), "D2");
+        var youth7 = YouthOf(pair.Incremental, "N1");
+
+        var result = pair.Deliver(CorrectedSecondDelivery(), "D2");
+
+        // D2's rows leave (youths 1, 2, 3, 4, 6, 7), D1's S1 comes back to youth 5, the correction brings 1 and 3: 7 youths
+        Assert.Null(result.FullRebuildReason);
+        Assert.Equal(7L, result.YouthsDerived);
+        pair.AssertSameAsFullRebuild();
+        // youth 5 has its open daghulp back; youth 7, delivered only in the replaced D2, is gone
+        Assert.Equal("JH_DAGHULP open", pair.Incremental.Scalar<string>($"SELECT zorgvorm || ' ' || coalesce(einddatum::VARCHAR, 'open') FROM episode WHERE youth_id = {youth5}"));
+        Assert.Equal(0L, pair.Incremental.Scalar<long>($"SELECT count(*) FROM youth_fact WHERE youth_id = {youth7}"));
+        Assert.Equal(7L, pair.Incremental.Scalar<long>("SELECT count(*) FROM youth_fact"));   // 1, 2, 3, 4, 5, 6 and 9
+    }
+
+    [Fact]
+    public void A_correction_without_a_record_of_its_youths_rebuilds_everything()
     {
         using var pair = new StorePair();
         pair.Deliver(FirstDelivery(), "D1");
         pair.Deliver(SecondDelivery(), "D2");
         pair.MarkUntouchedYouth();
+        // as an earlier Zicht leaves a correction: replaced, without a record of whose rows changed
+        pair.Deliver(CorrectedSecondDelivery(), "D2", derive: false);
+        pair.Incremental.Execute("DELETE FROM replaced_trajectory_youth");
 
-        // D2 again under the same leverancier and periode, without youth 7: it replaces D2 whole.
-        var corrected = new Fixture()
-            .Add(Fixture.Row(1, ("bron_traject_id", "A2"), ("aanmelddatum", ""), ("startdatum", "2023-04-01"), ("einddatum", "2023-06-30"), ("reden_einde", "02")))
-            .Add(Fixture.Row(3, ("bron_traject_id", "M2"), ("gemeentecode", "GM0034"), ("zorgvorm", "JH_DAGHULP"), ("aanmelddatum", ""), ("startdatum", "2023-06-01"), ("einddatum", "")));
-        var result = pair.Deliver(corrected, "D2");
+        var result = pair.Deliver(ThirdDelivery(), "D3");
 
-        Assert.Equal("levering vervangen door een correctie", result.FullRebuildReason);
+        Assert.Equal("correctie zonder vastgelegde jeugdigen", result.FullRebuildReason);
         pair.AssertMarkGone();
         pair.AssertSameAsFullRebuild();
     }
