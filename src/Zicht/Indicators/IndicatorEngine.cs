@@ -76,14 +76,30 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
         store.Execute(SqlResources.Read("Indicators.Engine.indicator_value.sql"));
     }
 
-    /// <summary>The stored table and its view, created or brought up to date by a compute, within its write transaction.</summary>
-    private void UpgradeResultTable()
+    /// <summary>
+    /// Within the compute's write transaction: the stored tables and their view, created or brought up to date. A full
+    /// compute starts from a new, empty table (dropping it is much cheaper than deleting 3.4 million rows); a store of an
+    /// earlier layout always gets a full compute, because the engine's fingerprint changed with it.
+    /// </summary>
+    private void UpgradeResultTable(bool full)
     {
-        // Stores of an earlier version kept indicator_value as a table (with the sentences written out); its figures are
-        // recomputed anyway, because the engine's fingerprint changed with it.
+        // Stores of an earlier version kept indicator_value as a table (with the sentences written out).
         if (store.Scalar<long>("SELECT count(*) FROM information_schema.tables WHERE table_name = 'indicator_value' AND table_type = 'BASE TABLE'") > 0)
             store.Execute("DROP TABLE indicator_value");
+        if (full) store.Execute("DROP TABLE IF EXISTS indicator_result");
+        store.Execute(SqlResources.Read("Indicators.Engine.indicator_result.sql"));
         store.Execute(SqlResources.Read("Indicators.Engine.indicator_value.sql"));
+    }
+
+    /// <summary>True when indicator_result has the layout of an earlier version (which stored the derived columns too).</summary>
+    private bool ResultTableOutdated() => store.Scalar<long>(
+        "SELECT count(*) FROM information_schema.columns WHERE table_name = 'indicator_result' AND column_name = 'periode_soort'") > 0;
+
+    /// <summary>What the view indicator_value needs to know of each indicator: its calculation, unit and decimals.</summary>
+    private void WriteDefinitions(IReadOnlyList<IndicatorDefinition> indicators)
+    {
+        store.Execute("DELETE FROM indicator_definitie");
+        store.Execute("INSERT INTO indicator_definitie VALUES\n" + string.Join(",\n", indicators.Select(IndicatorSql.DefinitionRow)));
     }
 
     public ComputeResult Compute(ComputeOptions? options = null, IProgress<ComputeProgress>? progress = null)
@@ -91,8 +107,9 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
         options ??= new ComputeOptions();
         var clock = Stopwatch.StartNew();
         store.EnsureDerivedTablesCurrent();
-        // the comparisons read earlier stored figures; the view is (re)made in the write transaction
-        store.Execute(SqlResources.Read("Indicators.Engine.indicator_result.sql"));
+        // the comparisons read earlier stored figures; the tables and view are (re)made in the write transaction
+        var outdated = ResultTableOutdated();
+        if (!outdated) store.Execute(SqlResources.Read("Indicators.Engine.indicator_result.sql"));
 
         // what this compute is computed from, read once before it starts
         var version = store.TrajectoryVersion();
@@ -100,7 +117,7 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
         var youthMax = store.Scalar<long?>("SELECT max(youth_id) FROM youth_fact") ?? 0;
         var youthChecksum = YouthChecksum(youthMax);
         var fingerprint = Fingerprint(options);
-        var full = options.Full
+        var full = options.Full || outdated
                    || store.GetMeta("indicators_fingerprint") != fingerprint
                    || store.GetMeta("indicators_for") is null
                    || !long.TryParse(store.GetMeta("indicators_max_delivery"), out var lastDelivery);
@@ -213,9 +230,9 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             var writeClock = Stopwatch.StartNew();
             store.Execute("BEGIN TRANSACTION");
             inTransaction = true;
-            UpgradeResultTable();
-            if (full) store.Execute("DELETE FROM indicator_result");
-            else store.Execute("DELETE FROM indicator_result WHERE periode IN (SELECT periode FROM ind_periode)");
+            UpgradeResultTable(full);
+            if (!full) store.Execute("DELETE FROM indicator_result WHERE periode IN (SELECT periode FROM ind_periode)");
+            WriteDefinitions(indicators);
             store.Execute("INSERT INTO indicator_result\n" + SqlResources.Read("Indicators.Engine.benchmark.sql"));
             var periods = (int)store.Scalar<long>("SELECT count(*) FROM ind_periode");
             var rows = store.Scalar<long>("SELECT count(*) FROM ind_raw");

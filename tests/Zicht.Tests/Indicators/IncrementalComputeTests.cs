@@ -150,6 +150,27 @@ public class IncrementalComputeTests
     }
 
     [Fact]
+    public void Figures_stored_in_the_earlier_wide_layout_are_recomputed_in_full_into_the_narrow_table()
+    {
+        using var store = new IndicatorTestStore(new Fixture()
+            .Add(R(1, "A", "JH_AMBULANT", "2023-01-01", "2023-06-30"))
+            .Add(R(2, "B", "JH_AMBULANT", "2023-02-01", "")));
+        var expected = store.Store.Scalar<string>("SELECT string_agg(concat_ws(';', indicator_id, niveau, gebied_code, periode, categorie, waarde, ci_laag, benchmark_tekst), '|' ORDER BY indicator_id, niveau, gebied_code, periode, categorie) FROM indicator_value");
+        // what an earlier version stored: every derived column written out
+        store.Store.Execute("""
+            DROP VIEW indicator_value;
+            CREATE OR REPLACE TABLE indicator_result AS
+            SELECT *, 'jaar' AS periode_soort, 'per 1.000 jeugdigen' AS eenheid, NULL::DOUBLE AS ci_laag, 'x' AS benchmark_tekst FROM indicator_result;
+            CREATE VIEW indicator_value AS SELECT * FROM indicator_result;
+            """);
+        Assert.Equal("x", store.Store.Scalar<string>("SELECT any_value(benchmark_tekst) FROM indicator_value"));   // readers keep the old figures
+        var result = new IndicatorEngine(store.Store).Compute();
+        Assert.True(result.Full);   // nothing new was delivered, but the layout changed
+        Assert.Equal(0L, store.Store.Scalar<long>("SELECT count(*) FROM information_schema.columns WHERE table_name = 'indicator_result' AND column_name = 'periode_soort'"));
+        Assert.Equal(expected, store.Store.Scalar<string>("SELECT string_agg(concat_ws(';', indicator_id, niveau, gebied_code, periode, categorie, waarde, ci_laag, benchmark_tekst), '|' ORDER BY indicator_id, niveau, gebied_code, periode, categorie) FROM indicator_value"));
+    }
+
+    [Fact]
     public void Simple_unit_queries_are_recognised_and_others_left_alone()
     {
         var catalogue = IndicatorCatalogue.Load();
