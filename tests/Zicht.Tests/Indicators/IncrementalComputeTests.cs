@@ -32,6 +32,17 @@ public class IncrementalComputeTests
         Assert.Equal(new DateOnly(2022, 11, 2), incremental.RecomputedFrom);
         // jeugdhulp in 2024Q1: youth 2 (open foster care), youth 3 (C2), youth 5; youth 4 has only an OTS -> 3
         Assert.Equal(3, store.Cell("jeugdhulp_per_1000", "gemeente", "GM0014", "2024Q1")!.Value.Teller);
+        // Indicators without a look-forward window recompute only from the day after the earlier data end (2023-11-02):
+        // 2023, 2023Q4, 2024 and 2024Q1. Their 2023Q3 (youth 2's open foster care) keeps the figure of the first compute.
+        var recomputed = store.Store.Scalar<string>("""
+            SELECT string_agg(DISTINCT periode, ',' ORDER BY periode) FROM indicator_value
+            WHERE indicator_id = 'jeugdhulp_per_1000' AND berekend_op = (SELECT max(berekend_op) FROM indicator_value)
+            """);
+        Assert.Equal("2023,2023Q4,2024,2024Q1", recomputed);
+        Assert.True(store.Store.Scalar<bool>("""
+            SELECT berekend_op < (SELECT max(berekend_op) FROM indicator_value) FROM indicator_value
+            WHERE indicator_id = 'jeugdhulp_per_1000' AND niveau = 'gemeente' AND gebied_code = 'GM0014' AND periode = '2023Q3'
+            """));
 
         const string snapshot = """
             SELECT string_agg(indicator_id || niveau || gebied_code || periode || categorie || coalesce(teller, -1) || coalesce(noemer, -1)

@@ -13,9 +13,11 @@ WITH keyed AS (
 earlier_values AS (
     SELECT indicator_id, niveau, gebied_code, periode, categorie, waarde FROM ind_raw
     UNION ALL
-    -- a recompute of recent periods compares its first periods with the stored ones before them
-    SELECT indicator_id, niveau, gebied_code, periode, categorie, waarde FROM indicator_result
-    WHERE periode IN (SELECT vorige FROM ind_periode) AND periode NOT IN (SELECT periode FROM ind_periode)
+    -- a recompute of recent periods compares its first periods with the stored ones before them (each indicator
+    -- recomputes its own periods: ind_berekend)
+    SELECT indicator_id, niveau, gebied_code, periode, categorie, waarde FROM indicator_result AS stored
+    WHERE periode IN (SELECT vorige FROM ind_periode)
+      AND NOT EXISTS (SELECT 1 FROM ind_berekend AS berekend WHERE berekend.indicator_id = stored.indicator_id AND berekend.periode = stored.periode)
 ),
 previous AS (
     SELECT keyed.rij, earlier.waarde AS vorige_waarde
