@@ -176,16 +176,25 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             progress?.Report(new ComputeProgress("voorbereiden", 0, _catalogue.Indicators.Count));
             var preludeNames = new[] { "periodes", "episodes", "actief", "jeugdigen", "start en einde" };
             var preludeIndex = 0;
-            foreach (var sql in SqlResources.ReadAll("Indicators.Prelude."))
+            // The youths in care per period (ind_jeugdige, the largest working table) are counted out just before the
+            // first indicator that reads them: in a recompute the indicators with a look-forward window come first and
+            // do not, so the table is built for the fewer periods of the others.
+            string? youthsSql = null;
+            void RunPrelude(string name, string sql)
             {
                 var preludeClock = Stopwatch.StartNew();
                 store.Execute(sql.Replace("{{vanaf}}", vanaf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
                                  .Replace("{{alleen_nodig}}", full ? "true" : NeededCareSql(LookBackMonths(options))));
-                var name = preludeIndex < preludeNames.Length ? preludeNames[preludeIndex] : $"voorbereiding {preludeIndex + 1}";
-                preludeIndex++;
                 steps.Add(("voorbereiding: " + name, preludeClock.Elapsed));
                 if (timing)
                     Console.Error.WriteLine($"prelude {name}: {preludeClock.Elapsed.TotalSeconds:F2} s");
+            }
+            foreach (var sql in SqlResources.ReadAll("Indicators.Prelude."))
+            {
+                var name = preludeIndex < preludeNames.Length ? preludeNames[preludeIndex] : $"voorbereiding {preludeIndex + 1}";
+                preludeIndex++;
+                if (sql.Contains("CREATE OR REPLACE TEMP TABLE ind_jeugdige AS", StringComparison.Ordinal)) youthsSql = sql;
+                else RunPrelude(name, sql);
             }
             store.Execute(SqlResources.Read("Indicators.Engine.population.sql"));
             if (!full && store.Scalar<string>("SELECT CAST(data_van AS VARCHAR) FROM ind_meta") != store.GetMeta("indicators_data_van"))
@@ -205,12 +214,17 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             var narrowedTo = vanaf;
             foreach (var indicator in indicators)
             {
-                var indicatorClock = Stopwatch.StartNew();
                 if (vanafPerIndicator[indicator.Id] > narrowedTo)
                 {
                     narrowedTo = vanafPerIndicator[indicator.Id];
-                    NarrowWorkingTables(narrowedTo);
+                    NarrowWorkingTables(narrowedTo, youthsBuilt: youthsSql is null);
                 }
+                if (youthsSql is not null && _catalogue.UnitSql(indicator, options.Parameters).Contains("ind_jeugdige", StringComparison.Ordinal))
+                {
+                    RunPrelude("jeugdigen", youthsSql);
+                    youthsSql = null;
+                }
+                var indicatorClock = Stopwatch.StartNew();
                 progress?.Report(new ComputeProgress(indicator.Id, done, _catalogue.Indicators.Count));
                 var unitsSql = IndicatorSql.UnitsTableSql(_catalogue.UnitSql(indicator, options.Parameters));
                 string? sharedCounts = null;
@@ -304,11 +318,11 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
     /// Within a recompute, before the indicators whose figures can have changed from a later day only: the periods ending
     /// before that day leave the working tables (ind_actief, ind_start and ind_einde are views over them).
     /// </summary>
-    private void NarrowWorkingTables(DateOnly vanaf)
+    private void NarrowWorkingTables(DateOnly vanaf, bool youthsBuilt)
     {
         var day = vanaf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         store.Execute($"DELETE FROM ind_periode WHERE tot < DATE '{day}'");
-        store.Execute("DELETE FROM ind_jeugdige WHERE periode NOT IN (SELECT periode FROM ind_periode)");
+        if (youthsBuilt) store.Execute("DELETE FROM ind_jeugdige WHERE periode NOT IN (SELECT periode FROM ind_periode)");
         store.Execute(OptellingSql);
     }
 
