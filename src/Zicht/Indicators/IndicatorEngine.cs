@@ -176,25 +176,17 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             progress?.Report(new ComputeProgress("voorbereiden", 0, _catalogue.Indicators.Count));
             var preludeNames = new[] { "periodes", "episodes", "actief", "jeugdigen", "start en einde" };
             var preludeIndex = 0;
-            // The youths in care per period (ind_jeugdige, the largest working table) are counted out just before the
-            // first indicator that reads them: in a recompute the indicators with a look-forward window come first and
-            // do not, so the table is built for the fewer periods of the others.
-            string? youthsSql = null;
-            void RunPrelude(string name, string sql)
+            store.Execute(SqlResources.Read("Derive.00_keys.sql"));   // the age rules, shared with the derived tables
+            foreach (var sql in SqlResources.ReadAll("Indicators.Prelude."))
             {
                 var preludeClock = Stopwatch.StartNew();
                 store.Execute(sql.Replace("{{vanaf}}", vanaf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
                                  .Replace("{{alleen_nodig}}", full ? "true" : NeededCareSql(LookBackMonths(options))));
+                var name = preludeIndex < preludeNames.Length ? preludeNames[preludeIndex] : $"voorbereiding {preludeIndex + 1}";
+                preludeIndex++;
                 steps.Add(("voorbereiding: " + name, preludeClock.Elapsed));
                 if (timing)
                     Console.Error.WriteLine($"prelude {name}: {preludeClock.Elapsed.TotalSeconds:F2} s");
-            }
-            foreach (var sql in SqlResources.ReadAll("Indicators.Prelude."))
-            {
-                var name = preludeIndex < preludeNames.Length ? preludeNames[preludeIndex] : $"voorbereiding {preludeIndex + 1}";
-                preludeIndex++;
-                if (sql.Contains("CREATE OR REPLACE TEMP TABLE ind_jeugdige AS", StringComparison.Ordinal)) youthsSql = sql;
-                else RunPrelude(name, sql);
             }
             store.Execute(SqlResources.Read("Indicators.Engine.population.sql"));
             if (!full && store.Scalar<string>("SELECT CAST(data_van AS VARCHAR) FROM ind_meta") != store.GetMeta("indicators_data_van"))
@@ -217,12 +209,7 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
                 if (vanafPerIndicator[indicator.Id] > narrowedTo)
                 {
                     narrowedTo = vanafPerIndicator[indicator.Id];
-                    NarrowWorkingTables(narrowedTo, youthsBuilt: youthsSql is null);
-                }
-                if (youthsSql is not null && _catalogue.UnitSql(indicator, options.Parameters).Contains("ind_jeugdige", StringComparison.Ordinal))
-                {
-                    RunPrelude("jeugdigen", youthsSql);
-                    youthsSql = null;
+                    NarrowWorkingTables(narrowedTo);
                 }
                 var indicatorClock = Stopwatch.StartNew();
                 progress?.Report(new ComputeProgress(indicator.Id, done, _catalogue.Indicators.Count));
@@ -316,13 +303,12 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
 
     /// <summary>
     /// Within a recompute, before the indicators whose figures can have changed from a later day only: the periods ending
-    /// before that day leave the working tables (ind_actief, ind_start and ind_einde are views over them).
+    /// before that day leave the periods to compute (ind_jeugdige, ind_actief, ind_start and ind_einde are views over them).
     /// </summary>
-    private void NarrowWorkingTables(DateOnly vanaf, bool youthsBuilt)
+    private void NarrowWorkingTables(DateOnly vanaf)
     {
         var day = vanaf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         store.Execute($"DELETE FROM ind_periode WHERE tot < DATE '{day}'");
-        if (youthsBuilt) store.Execute("DELETE FROM ind_jeugdige WHERE periode NOT IN (SELECT periode FROM ind_periode)");
         store.Execute(OptellingSql);
     }
 
@@ -367,6 +353,7 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             throw new ArgumentException($"Indicator '{indicatorId}' allows the breakdowns {string.Join(", ", indicator.Uitsplitsingen)}; not '{uitsplitsing}'.");
         store.EnsureDerivedTablesCurrent();
         var prelude = SqlResources.ReadAll("Indicators.Prelude.").ToList();
+        store.Execute(SqlResources.Read("Derive.00_keys.sql"));
         store.Execute(prelude[0].Replace("{{vanaf}}", "0001-01-01"));   // (the other steps have no {{vanaf}})
         store.Execute($"DELETE FROM ind_periode WHERE periode NOT IN ({string.Join(", ", periodes.Select(p => "'" + p.Replace("'", "''") + "'"))})");
         foreach (var sql in prelude.Skip(1)) store.Execute(sql.Replace("{{alleen_nodig}}", "true"));

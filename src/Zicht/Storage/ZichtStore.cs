@@ -120,7 +120,7 @@ public sealed class ZichtStore : IDisposable
         Scalar<string>("SELECT coalesce(max(delivery_id), 0) || ':' || count(*) || ':' || coalesce(sum(CASE WHEN status = 'actief' THEN 1 ELSE 0 END), 0) FROM delivery") ?? "0";
 
     public bool DerivedTablesAreCurrent() =>
-        GetMeta("derived_for") == DerivedVersion() && TableExists("episode") && TableExists("placement");
+        GetMeta("derived_for") == DerivedVersion() && TableExists("episode") && TableExists("placement") && TableExists("youth_period");
 
     /// <summary>What the derived tables are built from: the deliveries, and the derive SQL itself (a changed rule rebuilds them).</summary>
     private string DerivedVersion() => TrajectoryVersion() + ":" + DeriveSqlHash.Value;
