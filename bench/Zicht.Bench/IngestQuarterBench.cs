@@ -16,7 +16,7 @@ namespace Zicht.Bench;
 /// </summary>
 public static class IngestQuarterBench
 {
-    private static readonly string[] DerivedTables = ["episode", "youth_fact", "youth_gemeente", "placement"];
+    private static readonly string[] DerivedTables = ["episode", "youth_fact", "youth_gemeente", "placement", "youth_period"];
 
     public static int Run(string[] args)
     {

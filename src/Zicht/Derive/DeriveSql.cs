@@ -7,6 +7,7 @@ namespace Zicht.Derive;
 /// The derive steps (Derive/*.sql) for a full rebuild, or for the youths listed in the temporary table
 /// <see cref="YouthTable"/> only. One copy of each rule: the files name the youths in scope with
 /// <c>in_derive_scope(youth_id)</c> (00_youths_in_scope.sql) and start each derived table with <c>{{derive into TABLE}}</c>.
+/// A step without that placeholder (youth_period, which depends on the data end of all care) runs whole either way.
 /// </summary>
 public static partial class DeriveSql
 {

@@ -46,11 +46,29 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
 {
     private readonly IndicatorCatalogue _catalogue = catalogue ?? IndicatorCatalogue.Load();
 
-    // Look-forward windows (geen nieuwe start: a start within N months after an end) reach back exactly the largest
-    // window from a change: E + N months >= S implies E >= S - N months (both add months the same way and clamp the
-    // day to the month's length), so an end before S - N months cannot see a start on or after S.
-    private int LookForwardMonths(ComputeOptions options) => Math.Max(
-        Parameter("venster_geen_nieuwe_start_maanden", options), Parameter("venster_geen_nieuwe_start_kort_maanden", options));
+    // Look-forward windows (geen nieuwe start: a start within N months after an end) reach back exactly the window
+    // from a change: E + N months >= S implies E >= S - N months (both add months the same way and clamp the day to the
+    // month's length), so an end before S - N months cannot see a start on or after S.
+    private static readonly string[] LookForwardParameters = ["venster_geen_nieuwe_start_maanden", "venster_geen_nieuwe_start_kort_maanden"];
+
+    /// <summary>The look-forward window of one indicator: the largest look-forward parameter its unit query uses (0: none).</summary>
+    private int LookForwardMonths(IndicatorDefinition indicator, ComputeOptions options) => LookForwardParameters
+        .Where(name => indicator.EenhedenSql.Contains("{{" + name + "}}", StringComparison.Ordinal))
+        .Select(name => Parameter(name, options)).DefaultIfEmpty(0).Max();
+
+    /// <summary>
+    /// The first day whose figures a change can have altered, for an indicator with the given look-forward window.
+    /// A later data end (the latest start) makes more ends eligible for the look-forward windows and runs open care on:
+    /// both count from the day after the earlier data end. A new trajectory can also join an episode that ended the day
+    /// before it started, which takes that end away: the day before the first new start is always recomputed.
+    /// </summary>
+    private static DateOnly RecomputeFrom(DateOnly changedFrom, DateOnly dataTot, int lookForwardMonths)
+    {
+        if (changedFrom == DateOnly.MaxValue) return DateOnly.MaxValue.AddMonths(-lookForwardMonths);   // nothing new started
+        var from = changedFrom < dataTot.AddDays(1) ? changedFrom : dataTot.AddDays(1);
+        var vanaf = from.AddMonths(-lookForwardMonths);
+        return changedFrom.AddDays(-1) < vanaf ? changedFrom.AddDays(-1) : vanaf;
+    }
 
     // Look-back windows from a unit in a computed period: herhaald beroep (years), draaideur, herhaalde crisis and
     // plaatsingsstabiliteit (months). A recompute needs the care of its youths this far back.
@@ -76,14 +94,30 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
         store.Execute(SqlResources.Read("Indicators.Engine.indicator_value.sql"));
     }
 
-    /// <summary>The stored table and its view, created or brought up to date by a compute, within its write transaction.</summary>
-    private void UpgradeResultTable()
+    /// <summary>
+    /// Within the compute's write transaction: the stored tables and their view, created or brought up to date. A full
+    /// compute starts from a new, empty table (dropping it is much cheaper than deleting 3.4 million rows); a store of an
+    /// earlier layout always gets a full compute, because the engine's fingerprint changed with it.
+    /// </summary>
+    private void UpgradeResultTable(bool full)
     {
-        // Stores of an earlier version kept indicator_value as a table (with the sentences written out); its figures are
-        // recomputed anyway, because the engine's fingerprint changed with it.
+        // Stores of an earlier version kept indicator_value as a table (with the sentences written out).
         if (store.Scalar<long>("SELECT count(*) FROM information_schema.tables WHERE table_name = 'indicator_value' AND table_type = 'BASE TABLE'") > 0)
             store.Execute("DROP TABLE indicator_value");
+        if (full) store.Execute("DROP TABLE IF EXISTS indicator_result");
+        store.Execute(SqlResources.Read("Indicators.Engine.indicator_result.sql"));
         store.Execute(SqlResources.Read("Indicators.Engine.indicator_value.sql"));
+    }
+
+    /// <summary>True when indicator_result has the layout of an earlier version (which stored the derived columns too).</summary>
+    private bool ResultTableOutdated() => store.Scalar<long>(
+        "SELECT count(*) FROM information_schema.columns WHERE table_name = 'indicator_result' AND column_name = 'periode_soort'") > 0;
+
+    /// <summary>What the view indicator_value needs to know of each indicator: its calculation, unit and decimals.</summary>
+    private void WriteDefinitions(IReadOnlyList<IndicatorDefinition> indicators)
+    {
+        store.Execute("DELETE FROM indicator_definitie");
+        store.Execute("INSERT INTO indicator_definitie VALUES\n" + string.Join(",\n", indicators.Select(IndicatorSql.DefinitionRow)));
     }
 
     public ComputeResult Compute(ComputeOptions? options = null, IProgress<ComputeProgress>? progress = null)
@@ -91,8 +125,9 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
         options ??= new ComputeOptions();
         var clock = Stopwatch.StartNew();
         store.EnsureDerivedTablesCurrent();
-        // the comparisons read earlier stored figures; the view is (re)made in the write transaction
-        store.Execute(SqlResources.Read("Indicators.Engine.indicator_result.sql"));
+        // the comparisons read earlier stored figures; the tables and view are (re)made in the write transaction
+        var outdated = ResultTableOutdated();
+        if (!outdated) store.Execute(SqlResources.Read("Indicators.Engine.indicator_result.sql"));
 
         // what this compute is computed from, read once before it starts
         var version = store.TrajectoryVersion();
@@ -100,7 +135,7 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
         var youthMax = store.Scalar<long?>("SELECT max(youth_id) FROM youth_fact") ?? 0;
         var youthChecksum = YouthChecksum(youthMax);
         var fingerprint = Fingerprint(options);
-        var full = options.Full
+        var full = options.Full || outdated
                    || store.GetMeta("indicators_fingerprint") != fingerprint
                    || store.GetMeta("indicators_for") is null
                    || !long.TryParse(store.GetMeta("indicators_max_delivery"), out var lastDelivery);
@@ -108,27 +143,25 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
         if (!full && store.GetMeta("indicators_for") == version)
             return new ComputeResult(true, false, null, 0, 0, clock.Elapsed, []);
 
-        DateOnly vanaf = DateOnly.MinValue;
+        // A recompute covers, per indicator, the periods from the first day its figures can have changed; the working
+        // tables are built for the earliest of those (the indicator with the longest look-forward window).
+        var indicators = Indicators(options);
+        var vanafPerIndicator = indicators.ToDictionary(indicator => indicator.Id, _ => DateOnly.MinValue);
         if (!full)
         {
             var changedFrom = FirstAffectedDate(lastDelivery);
             if (changedFrom is null) full = true;   // rows replaced or removed: the safe answer is to recompute all
-            else if (changedFrom == DateOnly.MaxValue) vanaf = DateOnly.MaxValue.AddMonths(-LookForwardMonths(options));
             else if (!DateOnly.TryParseExact(store.GetMeta("indicators_data_tot"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dataTot))
                 full = true;
             else
-            {
-                // A later data end (the latest start) makes more ends eligible for the look-forward windows and runs open
-                // care on: both count from the day after the earlier data end.
-                // A new trajectory can also join an episode that ended the day before it started, which takes that end
-                // away: the day before the first new start is always recomputed, whatever the windows.
-                var from = changedFrom.Value < dataTot.AddDays(1) ? changedFrom.Value : dataTot.AddDays(1);
-                vanaf = from.AddMonths(-LookForwardMonths(options));
-                if (changedFrom.Value.AddDays(-1) < vanaf) vanaf = changedFrom.Value.AddDays(-1);
-            }
+                foreach (var indicator in indicators)
+                    vanafPerIndicator[indicator.Id] = RecomputeFrom(changedFrom.Value, dataTot, LookForwardMonths(indicator, options));
         }
+        if (full) foreach (var indicator in indicators) vanafPerIndicator[indicator.Id] = DateOnly.MinValue;
+        var vanaf = vanafPerIndicator.Count == 0 ? DateOnly.MinValue : vanafPerIndicator.Values.Min();
+        // the indicators with the longest window first: before each of the others the working tables are narrowed
+        indicators = indicators.OrderBy(indicator => vanafPerIndicator[indicator.Id]).ToList();
 
-        var indicators = Indicators(options);
         var timing = Environment.GetEnvironmentVariable("ZICHT_TIMING") is not null;
         var perIndicator = new List<(string, TimeSpan)>();
         var steps = new List<(string, TimeSpan)>();
@@ -143,6 +176,7 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             progress?.Report(new ComputeProgress("voorbereiden", 0, _catalogue.Indicators.Count));
             var preludeNames = new[] { "periodes", "episodes", "actief", "jeugdigen", "start en einde" };
             var preludeIndex = 0;
+            store.Execute(SqlResources.Read("Derive.00_keys.sql"));   // the age rules, shared with the derived tables
             foreach (var sql in SqlResources.ReadAll("Indicators.Prelude."))
             {
                 var preludeClock = Stopwatch.StartNew();
@@ -166,8 +200,17 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             var sharedQuantiles = options.CountTogether ? IndicatorSql.SharedQuantilePlan(_catalogue, indicators, options) : [];
             var sharedBuilt = new HashSet<string>();
             var done = 0;
+            // which periods each indicator computed (the write replaces exactly those), and the periods of the run
+            store.Execute("CREATE OR REPLACE TEMP TABLE ind_berekend (indicator_id VARCHAR NOT NULL, periode VARCHAR NOT NULL)");
+            store.Execute("CREATE OR REPLACE TEMP TABLE ind_periode_run AS SELECT * FROM ind_periode");
+            var narrowedTo = vanaf;
             foreach (var indicator in indicators)
             {
+                if (vanafPerIndicator[indicator.Id] > narrowedTo)
+                {
+                    narrowedTo = vanafPerIndicator[indicator.Id];
+                    NarrowWorkingTables(narrowedTo);
+                }
                 var indicatorClock = Stopwatch.StartNew();
                 progress?.Report(new ComputeProgress(indicator.Id, done, _catalogue.Indicators.Count));
                 var unitsSql = IndicatorSql.UnitsTableSql(_catalogue.UnitSql(indicator, options.Parameters));
@@ -201,6 +244,7 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
                 }
                 var unitsTime = indicatorClock.Elapsed;
                 store.Execute(aggregateSql);
+                store.Execute($"INSERT INTO ind_berekend SELECT '{indicator.Id}', periode FROM ind_periode");
                 if (timing)
                     Console.Error.WriteLine($"{indicator.Id}: units {unitsTime.TotalSeconds:F2} s, aggregate {(indicatorClock.Elapsed - unitsTime).TotalSeconds:F2} s");
                 perIndicator.Add((indicator.Id, indicatorClock.Elapsed));
@@ -211,11 +255,16 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             // Straight into the stored table (a working table of 3.4 million wide rows first cost seconds more); the
             // working tables it reads were committed before, so the transaction does not slow the query down.
             var writeClock = Stopwatch.StartNew();
+            if (narrowedTo > vanaf) store.Execute("CREATE OR REPLACE TEMP TABLE ind_periode AS SELECT * FROM ind_periode_run");
             store.Execute("BEGIN TRANSACTION");
             inTransaction = true;
-            UpgradeResultTable();
-            if (full) store.Execute("DELETE FROM indicator_result");
-            else store.Execute("DELETE FROM indicator_result WHERE periode IN (SELECT periode FROM ind_periode)");
+            UpgradeResultTable(full);
+            if (!full)
+                store.Execute("""
+                    DELETE FROM indicator_result USING ind_berekend
+                    WHERE indicator_result.indicator_id = ind_berekend.indicator_id AND indicator_result.periode = ind_berekend.periode
+                    """);
+            WriteDefinitions(indicators);
             store.Execute("INSERT INTO indicator_result\n" + SqlResources.Read("Indicators.Engine.benchmark.sql"));
             var periods = (int)store.Scalar<long>("SELECT count(*) FROM ind_periode");
             var rows = store.Scalar<long>("SELECT count(*) FROM ind_raw");
@@ -252,6 +301,28 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
         }
     }
 
+    /// <summary>
+    /// Within a recompute, before the indicators whose figures can have changed from a later day only: the periods ending
+    /// before that day leave the periods to compute (ind_jeugdige, ind_actief, ind_start and ind_einde are views over them).
+    /// </summary>
+    private void NarrowWorkingTables(DateOnly vanaf)
+    {
+        var day = vanaf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        store.Execute($"DELETE FROM ind_periode WHERE tot < DATE '{day}'");
+        store.Execute(OptellingSql);
+    }
+
+    /// <summary>The statement of 05_start_einde.sql that maps each quarter to itself and its year, for the periods to compute.</summary>
+    private static string OptellingSql
+    {
+        get
+        {
+            var sql = SqlResources.Read("Indicators.Prelude.05_start_einde.sql");
+            var start = sql.IndexOf("CREATE OR REPLACE TEMP TABLE ind_periode_optelling", StringComparison.Ordinal);
+            return sql[start..(sql.IndexOf(';', start) + 1)];
+        }
+    }
+
     /// <summary>The engine's working tables and views (ind_*, TEMP: this connection only), millions of rows held in memory.</summary>
     private void DropWorkingTables()
     {
@@ -282,6 +353,7 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             throw new ArgumentException($"Indicator '{indicatorId}' allows the breakdowns {string.Join(", ", indicator.Uitsplitsingen)}; not '{uitsplitsing}'.");
         store.EnsureDerivedTablesCurrent();
         var prelude = SqlResources.ReadAll("Indicators.Prelude.").ToList();
+        store.Execute(SqlResources.Read("Derive.00_keys.sql"));
         store.Execute(prelude[0].Replace("{{vanaf}}", "0001-01-01"));   // (the other steps have no {{vanaf}})
         store.Execute($"DELETE FROM ind_periode WHERE periode NOT IN ({string.Join(", ", periodes.Select(p => "'" + p.Replace("'", "''") + "'"))})");
         foreach (var sql in prelude.Skip(1)) store.Execute(sql.Replace("{{alleen_nodig}}", "true"));

@@ -208,6 +208,10 @@ internal static class IndicatorSql
         .Replace("{{decimalen}}", indicator.Berekening is Berekening.Aantal or Berekening.Mediaan or Berekening.P90 ? "0" : "1")
         .Replace("{{niveaus}}", string.Join(", ", indicator.Niveaus.Where(n => n != "aanbieder").Select(n => $"'{n}'")));
 
+    /// <summary>The row of table indicator_definitie for an indicator, as SQL values.</summary>
+    internal static string DefinitionRow(IndicatorDefinition indicator) =>
+        FillAggregate("('{{indicator_id}}', '{{berekening}}', '{{eenheid}}', '{{tekst_eenheid}}', {{decimalen}})", indicator);
+
     public static string BerekeningCode(Berekening berekening) => berekening switch
     {
         Berekening.Per1000 => "per_1000",

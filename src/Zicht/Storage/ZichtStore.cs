@@ -128,7 +128,7 @@ public sealed class ZichtStore : IDisposable
             FROM delivery WHERE delivery_id <= {deliveryId}
             """) ?? "0";
 
-    private static readonly string[] DerivedTables = ["episode", "youth_fact", "youth_gemeente", "placement"];
+    private static readonly string[] DerivedTables = ["episode", "youth_fact", "youth_gemeente", "placement", "youth_period"];
 
     public bool DerivedTablesAreCurrent() =>
         DerivedTables.All(TableExists)
@@ -139,9 +139,12 @@ public sealed class ZichtStore : IDisposable
     private static readonly Lazy<string> DeriveSqlHash = new(() => Convert.ToHexString(
         System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Concat(SqlResources.ReadAll("Derive.")))))[..8]);
 
-    /// <summary>The reference data the derive steps read (municipalities, by content: the reference version changes with every build).</summary>
+    /// <summary>The reference data the derive steps read (municipalities and zorgvormen), by content: the reference version changes with every build.</summary>
     private string ReferenceHash() =>
-        Scalar<string>("SELECT CAST(coalesce(sum(hash(gemeentecode, gemeentenaam, jeugdregiocode, geldig_van, geldig_tot, opgevolgd_door, gemeentecode_actueel)), 0) AS VARCHAR) FROM ref_gemeente") ?? "0";
+        Scalar<string>("""
+            SELECT CAST((SELECT coalesce(sum(hash(gemeentecode, gemeentenaam, jeugdregiocode, geldig_van, geldig_tot, opgevolgd_door, gemeentecode_actueel)), 0) FROM ref_gemeente) AS VARCHAR)
+                || ':' || CAST((SELECT coalesce(sum(hash(zorgvorm, soort, met_verblijf, gezinsgericht)), 0) FROM ref_zorgvorm) AS VARCHAR)
+            """) ?? "0";
 
     /// <summary>
     /// For bulk inserts whose rows carry their own order (line numbers, ids): DuckDB may then write in

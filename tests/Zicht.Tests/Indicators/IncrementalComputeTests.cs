@@ -32,6 +32,17 @@ public class IncrementalComputeTests
         Assert.Equal(new DateOnly(2022, 11, 2), incremental.RecomputedFrom);
         // jeugdhulp in 2024Q1: youth 2 (open foster care), youth 3 (C2), youth 5; youth 4 has only an OTS -> 3
         Assert.Equal(3, store.Cell("jeugdhulp_per_1000", "gemeente", "GM0014", "2024Q1")!.Value.Teller);
+        // Indicators without a look-forward window recompute only from the day after the earlier data end (2023-11-02):
+        // 2023, 2023Q4, 2024 and 2024Q1. Their 2023Q3 (youth 2's open foster care) keeps the figure of the first compute.
+        var recomputed = store.Store.Scalar<string>("""
+            SELECT string_agg(DISTINCT periode, ',' ORDER BY periode) FROM indicator_value
+            WHERE indicator_id = 'jeugdhulp_per_1000' AND berekend_op = (SELECT max(berekend_op) FROM indicator_value)
+            """);
+        Assert.Equal("2023,2023Q4,2024,2024Q1", recomputed);
+        Assert.True(store.Store.Scalar<bool>("""
+            SELECT berekend_op < (SELECT max(berekend_op) FROM indicator_value) FROM indicator_value
+            WHERE indicator_id = 'jeugdhulp_per_1000' AND niveau = 'gemeente' AND gebied_code = 'GM0014' AND periode = '2023Q3'
+            """));
 
         const string snapshot = """
             SELECT string_agg(indicator_id || niveau || gebied_code || periode || categorie || coalesce(teller, -1) || coalesce(noemer, -1)
@@ -147,6 +158,27 @@ public class IncrementalComputeTests
         IndicatorEngine.EnsureResultTable(store);   // what readers (export, reports) call
         Assert.Equal(40.0, store.Scalar<double>("SELECT waarde FROM indicator_value"));
         Assert.Equal("BASE TABLE", store.Scalar<string>("SELECT table_type FROM information_schema.tables WHERE table_name = 'indicator_value'"));
+    }
+
+    [Fact]
+    public void Figures_stored_in_the_earlier_wide_layout_are_recomputed_in_full_into_the_narrow_table()
+    {
+        using var store = new IndicatorTestStore(new Fixture()
+            .Add(R(1, "A", "JH_AMBULANT", "2023-01-01", "2023-06-30"))
+            .Add(R(2, "B", "JH_AMBULANT", "2023-02-01", "")));
+        var expected = store.Store.Scalar<string>("SELECT string_agg(concat_ws(';', indicator_id, niveau, gebied_code, periode, categorie, waarde, ci_laag, benchmark_tekst), '|' ORDER BY indicator_id, niveau, gebied_code, periode, categorie) FROM indicator_value");
+        // what an earlier version stored: every derived column written out
+        store.Store.Execute("""
+            DROP VIEW indicator_value;
+            CREATE OR REPLACE TABLE indicator_result AS
+            SELECT *, 'jaar' AS periode_soort, 'per 1.000 jeugdigen' AS eenheid, NULL::DOUBLE AS ci_laag, 'x' AS benchmark_tekst FROM indicator_result;
+            CREATE VIEW indicator_value AS SELECT * FROM indicator_result;
+            """);
+        Assert.Equal("x", store.Store.Scalar<string>("SELECT any_value(benchmark_tekst) FROM indicator_value"));   // readers keep the old figures
+        var result = new IndicatorEngine(store.Store).Compute();
+        Assert.True(result.Full);   // nothing new was delivered, but the layout changed
+        Assert.Equal(0L, store.Store.Scalar<long>("SELECT count(*) FROM information_schema.columns WHERE table_name = 'indicator_result' AND column_name = 'periode_soort'"));
+        Assert.Equal(expected, store.Store.Scalar<string>("SELECT string_agg(concat_ws(';', indicator_id, niveau, gebied_code, periode, categorie, waarde, ci_laag, benchmark_tekst), '|' ORDER BY indicator_id, niveau, gebied_code, periode, categorie) FROM indicator_value"));
     }
 
     [Fact]

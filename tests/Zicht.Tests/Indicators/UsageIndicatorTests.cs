@@ -135,4 +135,41 @@ public class UsageIndicatorTests : IClassFixture<UsageIndicatorTests.Data>
         Assert.StartsWith("Niet duidelijk anders dan het landelijke gemiddelde (25,0% tegen 40,0%)", text);
         Assert.Contains("Wilson", text);
     }
+
+    [Fact]
+    public void The_view_works_out_interval_change_and_previous_period_from_the_stored_numbers()
+    {
+        // JZ01 aandeel_verblijf 2023: 1 of 4. Wilson (z = 1.96, z2/n = 0.9604): centre (0.25 + 0.4802) / 1.9604 = 0.37248,
+        // half width 1.96 * sqrt(0.25 * 0.75 / 4 + 3.8416 / 64) / 1.9604 = 0.32689 -> 4.56% .. 69.94%
+        var store = _store.Store;
+        var interval = store.Scalar<string>("""
+            SELECT format('{:.2f}|{:.2f}|{}|{}', ci_laag, ci_hoog, periode_soort, vorige_periode) FROM indicator_value
+            WHERE indicator_id = 'aandeel_verblijf' AND niveau = 'regio' AND gebied_code = 'JZ01' AND periode = '2023'
+            """);
+        Assert.Equal("4.56|69.94|jaar|2022", interval);
+        // jeugdhulp in Groningen: 2022Q4 only Y1 -> 2023Q1 Y1, Y2a, Y5 (and the others of the fixture that start in Q1)
+        var (teller, vorige, verandering, soort, vorigePeriode) = Read(store, """
+            SELECT teller, vorige_waarde, verandering, periode_soort, vorige_periode FROM indicator_value
+            WHERE indicator_id = 'jeugdhulp_per_1000' AND niveau = 'gemeente' AND gebied_code = 'GM0014' AND periode = '2023Q1'
+            """);
+        var previous = _store.Cell("jeugdhulp_per_1000", "gemeente", "GM0014", "2022Q4")!.Value;
+        Assert.Equal(("kwartaal", "2022Q4"), (soort, vorigePeriode));
+        Assert.Equal(previous.Waarde, vorige);
+        Assert.Equal(_store.Cell("jeugdhulp_per_1000", "gemeente", "GM0014", "2023Q1")!.Value.Waarde - previous.Waarde, verandering);
+        Assert.True(teller > previous.Teller);
+        // within a year the previous quarter is the one before it
+        Assert.Equal("2023Q2", store.Scalar<string>("SELECT any_value(vorige_periode) FROM indicator_value WHERE periode = '2023Q3'"));
+        // the stored table keeps only what a compute works out; the view adds the rest
+        Assert.Equal(0L, store.Scalar<long>("SELECT count(*) FROM information_schema.columns WHERE table_name = 'indicator_result' AND column_name IN ('ci_laag', 'benchmark_tekst', 'vorige_periode', 'eenheid')"));
+    }
+
+    private static (double Teller, double? Vorige, double? Verandering, string Soort, string VorigePeriode) Read(Zicht.Storage.ZichtStore store, string sql)
+    {
+        using var command = store.Connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        return (reader.GetDouble(0), reader.IsDBNull(1) ? null : reader.GetDouble(1), reader.IsDBNull(2) ? null : reader.GetDouble(2),
+                reader.GetString(3), reader.GetString(4));
+    }
 }

@@ -12,7 +12,7 @@ namespace Zicht.Tests.Ingest;
 public class IncrementalDeriveTests
 {
     private static readonly DateOnly Today = new(2025, 6, 30);
-    private static readonly string[] DerivedTables = ["episode", "youth_fact", "youth_gemeente", "placement"];
+    private static readonly string[] DerivedTables = ["episode", "youth_fact", "youth_gemeente", "placement", "youth_period"];
 
     // Youths (by the test BSN number): 1 gets care that adjoins an episode; 2 gets a placement between two others;
     // 3 moves municipality; 4 gets another birth month and gender; 5's trajectory is delivered again under youth 6

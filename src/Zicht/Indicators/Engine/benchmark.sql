@@ -1,9 +1,6 @@
--- Places every computed value beside its region, the country and the previous period, ranks the
--- municipalities, and decides what the Dutch benchmark sentence says (the view indicator_value writes it).
--- Noise: for proportions the reference value must fall outside the 95% Wilson interval of the value; for
--- counts against the previous period the difference must exceed 1.96 * sqrt(a + b) (Poisson); for medians
--- and percentiles, for which the units are not kept here, we call a difference real only with at least 30
--- measurements and 10% apart.
+-- Places every computed value beside its region, the country and the previous period, and ranks the
+-- municipalities. What follows from those numbers (the interval, the change, the Dutch benchmark sentence) is
+-- written by the view indicator_value.
 -- A query: IndicatorEngine inserts its rows into indicator_result in the transaction that replaces the stored figures.
 -- The comparisons are made on narrow rows keyed by the row id of ind_raw and joined back on that id:
 -- carrying all columns through every join and window cost more than the comparisons themselves.
@@ -16,9 +13,11 @@ WITH keyed AS (
 earlier_values AS (
     SELECT indicator_id, niveau, gebied_code, periode, categorie, waarde FROM ind_raw
     UNION ALL
-    -- a recompute of recent periods compares its first periods with the stored ones before them
-    SELECT indicator_id, niveau, gebied_code, periode, categorie, waarde FROM indicator_result
-    WHERE periode IN (SELECT vorige FROM ind_periode) AND periode NOT IN (SELECT periode FROM ind_periode)
+    -- a recompute of recent periods compares its first periods with the stored ones before them (each indicator
+    -- recomputes its own periods: ind_berekend)
+    SELECT indicator_id, niveau, gebied_code, periode, categorie, waarde FROM indicator_result AS stored
+    WHERE periode IN (SELECT vorige FROM ind_periode)
+      AND NOT EXISTS (SELECT 1 FROM ind_berekend AS berekend WHERE berekend.indicator_id = stored.indicator_id AND berekend.periode = stored.periode)
 ),
 previous AS (
     SELECT keyed.rij, earlier.waarde AS vorige_waarde
@@ -51,58 +50,16 @@ ranked AS (
             100.0 * percent_rank() OVER (PARTITION BY indicator_id, periode, categorie, waarde IS NULL ORDER BY waarde) END AS percentiel
     FROM keyed
     WHERE niveau = 'gemeente'
-),
-compared AS (
-    SELECT
-        raw.*,
-        periode.soort AS periode_soort,
-        periode.vorige AS vorige_periode,
-        region.regio_code, region.regio_waarde, country.land_waarde, previous.vorige_waarde,
-        ranked.rang, ranked.aantal_gemeenten, ranked.percentiel,
-        -- clamped: a per-1.000 count can exceed an estimated population (a small municipality, synthetic data)
-        least(1.0, raw.teller / nullif(raw.wilson_n, 0)) AS p,
-        1.96 * 1.96 / nullif(raw.wilson_n, 0) AS z2_over_n
-    FROM ind_raw AS raw
-    JOIN ind_periode AS periode USING (periode)
-    LEFT JOIN previous ON previous.rij = raw.rowid
-    LEFT JOIN region ON region.rij = raw.rowid
-    LEFT JOIN ranked ON ranked.rij = raw.rowid
-    LEFT JOIN country
-      ON country.indicator_id = raw.indicator_id AND country.periode = raw.periode AND country.categorie = raw.categorie
-),
-wilson AS (
-    SELECT
-        *,
-        CASE WHEN wilson_n > 0 THEN wilson_schaal * ((p + z2_over_n / 2) - 1.96 * sqrt(p * (1 - p) / wilson_n + z2_over_n / (4 * wilson_n))) / (1 + z2_over_n) END AS ci_laag,
-        CASE WHEN wilson_n > 0 THEN wilson_schaal * ((p + z2_over_n / 2) + 1.96 * sqrt(p * (1 - p) / wilson_n + z2_over_n / (4 * wilson_n))) / (1 + z2_over_n) END AS ci_hoog,
-        -- what the sentence compares with: the region for a municipality, the country for a region or
-        -- provider, the previous period for the country and for plain counts
-        CASE WHEN berekening = 'aantal' OR niveau = 'land' THEN vorige_waarde
-             WHEN niveau = 'gemeente' THEN regio_waarde
-             ELSE land_waarde END AS referentie,
-        CASE WHEN berekening = 'aantal' OR niveau = 'land' THEN 'vorige periode'
-             WHEN niveau = 'gemeente' THEN 'het regionale gemiddelde'
-             ELSE 'het landelijke gemiddelde' END AS referentie_naam
-    FROM compared
 )
 SELECT
-    indicator_id, niveau, gebied_code, periode, periode_soort, categorie,
-    teller, noemer, waarde, eenheid, dekking_procent, ci_laag, ci_hoog,
-    regio_code, regio_waarde, land_waarde, rang, aantal_gemeenten, percentiel,
-    vorige_periode, vorige_waarde, waarde - vorige_waarde AS verandering,
-    referentie, referentie_naam,
-    CASE
-        WHEN waarde IS NULL OR referentie IS NULL THEN NULL
-        WHEN berekening = 'aantal' THEN abs(waarde - referentie) <= 1.96 * sqrt(waarde + referentie)
-        WHEN wilson_n > 0 THEN referentie BETWEEN ci_laag AND ci_hoog
-        WHEN berekening IN ('mediaan', 'p90') THEN teller < 30 OR abs(waarde - referentie) <= 0.1 * abs(referentie)
-        ELSE false
-    END AS binnen_ruis,
-    CASE
-        WHEN berekening = 'aantal' THEN '95%-interval bij Poisson-verdeelde aantallen'
-        WHEN wilson_n > 0 THEN '95%-betrouwbaarheidsinterval volgens Wilson'
-        ELSE 'minder dan 30 metingen of minder dan 10% verschil'
-    END AS ruis_uitleg,
-    tekst_eenheid, decimalen,
+    raw.indicator_id, raw.niveau, raw.gebied_code, raw.periode, raw.categorie,
+    raw.teller, raw.noemer, raw.waarde, raw.dekking_procent,
+    region.regio_code, region.regio_waarde, country.land_waarde,
+    ranked.rang, ranked.aantal_gemeenten, ranked.percentiel, previous.vorige_waarde,
     current_timestamp AS berekend_op
-FROM wilson;
+FROM ind_raw AS raw
+LEFT JOIN previous ON previous.rij = raw.rowid
+LEFT JOIN region ON region.rij = raw.rowid
+LEFT JOIN ranked ON ranked.rij = raw.rowid
+LEFT JOIN country
+  ON country.indicator_id = raw.indicator_id AND country.periode = raw.periode AND country.categorie = raw.categorie;

@@ -9,13 +9,6 @@ CREATE OR REPLACE TEMP TABLE ind_gemeente AS
 SELECT gemeentecode, jeugdregiocode, CAST(substr(gemeentecode, 3) AS INTEGER) AS gemeente_nr
 FROM ref_gemeente WHERE gemeentecode = gemeentecode_actueel;
 
-CREATE OR REPLACE TEMP MACRO leeftijd_op(geboortemaand, peildatum) AS datediff('month', geboortemaand, peildatum) // 12;
-CREATE OR REPLACE TEMP MACRO leeftijdsgroep_op(geboortemaand, peildatum) AS
-    CASE WHEN leeftijd_op(geboortemaand, peildatum) < 4 THEN '0-3'
-         WHEN leeftijd_op(geboortemaand, peildatum) < 12 THEN '4-11'
-         WHEN leeftijd_op(geboortemaand, peildatum) < 18 THEN '12-17'
-         ELSE '18+' END;
-
 CREATE OR REPLACE TEMP TABLE ind_periode_alle AS
 WITH years AS (
     SELECT unnest(range(year(data_van), year(data_tot) + 1)) AS jaar, data_tot FROM ind_meta
