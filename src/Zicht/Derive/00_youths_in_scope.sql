@@ -4,7 +4,8 @@
 -- (`true` for a full rebuild, membership of `derive_youth` for an incremental one) and the "derive into TABLE"
 -- placeholder that starts each of those tables (a full rebuild creates the table anew; an incremental one deletes
 -- those youths' rows and inserts them again). Those steps read trajectories and episodes only through
--- in_derive_scope. youth_period is not per youth alone (open care runs on to the latest start of all care), so its
--- step has no placeholder and rebuilds it whole from the updated episodes every time. (Not in 00_keys.sql: other
--- code runs that file as it is.)
+-- in_derive_scope. youth_period also depends on the data end of all care: its step adds the youths a moved data
+-- end affects. (Not in 00_keys.sql: other code runs that file as it is.)
 CREATE OR REPLACE TEMP MACRO in_derive_scope(scoped_youth_id) AS {{youths}};
+-- made and filled by ZichtStore for an incremental derive; empty in a full rebuild
+CREATE TEMP TABLE IF NOT EXISTS derive_youth (youth_id INTEGER);

@@ -11,7 +11,18 @@
 -- municipality's number), the latest end, the latest end of jeugdhulp, and the kinds of care as bits. The last day
 -- in care within a period is the earlier of the period's end and the latest end, so it is taken after grouping.
 -- Written in period order, so that a recompute of recent periods reads only their part of the table.
-CREATE OR REPLACE TABLE youth_period AS
+--
+-- Open care runs on to the data end of all care, so an incremental derive that moves the data end also derives
+-- again every youth whose care runs past the earlier of the two ends (their last periods change). In a full
+-- rebuild the previous data end is the one just derived: nothing is added.
+INSERT INTO derive_youth
+SELECT DISTINCT episode.youth_id
+FROM episode
+CROSS JOIN (SELECT max(startdatum) AS data_tot FROM episode) AS data_end
+WHERE data_end.data_tot IS DISTINCT FROM {{previous_data_end}}
+  AND coalesce(episode.einddatum, DATE '9999-12-31') > least(data_end.data_tot, coalesce({{previous_data_end}}, data_end.data_tot));
+
+{{derive into youth_period}}
 WITH data_end AS (
     SELECT max(startdatum) AS data_tot FROM episode
 ),
@@ -29,6 +40,7 @@ spans AS (
     JOIN youth_fact AS youth USING (youth_id)
     JOIN ref_zorgvorm AS zorgvorm USING (zorgvorm)
     CROSS JOIN data_end
+    WHERE in_derive_scope(episode.youth_id)
 ),
 touched_periods AS (
     SELECT spans.*, unnest(range(year(startdatum), year(laatste_dag) + 1)) * 10 AS periode_nr

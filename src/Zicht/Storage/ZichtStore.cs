@@ -204,9 +204,9 @@ public sealed class ZichtStore : IDisposable
                     SELECT youth_id FROM replaced_trajectory_youth WHERE delivery_id > {derivedThrough} AND youth_id IS NOT NULL
                     """);
                 youths = Scalar<long>($"SELECT count(*) FROM {DeriveSql.YouthTable}");
-                foreach (var sql in DeriveSql.ForYouthsInScope())
+                var previousDataEnd = Scalar<string>("SELECT strftime(max(startdatum), '%Y-%m-%d') FROM episode");
+                foreach (var sql in DeriveSql.ForYouthsInScope(previousDataEnd is null ? null : DateOnly.ParseExact(previousDataEnd, "yyyy-MM-dd", CultureInfo.InvariantCulture)))
                     Execute(sql);
-                Execute($"DROP TABLE {DeriveSql.YouthTable}");
             }
             else
             {
@@ -214,6 +214,7 @@ public sealed class ZichtStore : IDisposable
                     Execute(sql);
                 youths = Scalar<long>("SELECT count(*) FROM youth_fact");
             }
+            Execute($"DROP TABLE IF EXISTS {DeriveSql.YouthTable}");
             // what the tables now reflect, so that the next derive knows which deliveries are new
             SetMeta("derived_through_delivery", latestDelivery.ToString(CultureInfo.InvariantCulture));
             SetMeta("derived_deliveries", TrajectoryVersion());

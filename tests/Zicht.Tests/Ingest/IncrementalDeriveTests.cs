@@ -16,7 +16,7 @@ public class IncrementalDeriveTests
 
     // Youths (by the test BSN number): 1 gets care that adjoins an episode; 2 gets a placement between two others;
     // 3 moves municipality; 4 gets another birth month and gender; 5's trajectory is delivered again under youth 6
-    // (a corrected BSN); 7 is new; 9 is not touched after the first delivery.
+    // (a corrected BSN); 7 is new; 8's care stays open and untouched; 9 is not touched after the first delivery.
     private static Fixture FirstDelivery() => new Fixture()
         .Add(Fixture.Row(1, ("bron_traject_id", "A1"), ("aanmelddatum", ""), ("startdatum", "2023-01-01"), ("einddatum", "2023-03-31")))
         .Add(Fixture.Row(2, ("bron_traject_id", "P1"), ("zorgvorm", "JV_PLEEGZORG"), ("aanmelddatum", ""), ("startdatum", "2022-01-01"), ("einddatum", "2022-06-30")))
@@ -25,6 +25,7 @@ public class IncrementalDeriveTests
         .Add(Fixture.Row(4, ("bron_traject_id", "F1"), ("geboortedatum", "2012-05-17"), ("geslacht", "V"), ("aanmelddatum", ""), ("startdatum", "2023-01-01"), ("einddatum", "2023-02-28")))
         .Add(Fixture.Row(5, ("bron_traject_id", "S1"), ("zorgvorm", "JH_DAGHULP"), ("aanmelddatum", ""), ("startdatum", "2023-02-01"), ("einddatum", ""), ("reden_einde", "")))
         .Add(Fixture.Row(6, ("bron_traject_id", "S0"), ("aanmelddatum", ""), ("startdatum", "2022-03-01"), ("einddatum", "2022-04-30")))
+        .Add(Fixture.Row(8, ("bron_traject_id", "O1"), ("aanmelddatum", ""), ("startdatum", "2022-10-01"), ("einddatum", ""), ("reden_einde", "")))
         .Add(Fixture.Row(9, ("bron_traject_id", "U1"), ("aanmelddatum", ""), ("startdatum", "2022-01-01"), ("einddatum", "2022-03-31")))
         .Add(Fixture.Row(9, ("bron_traject_id", "U2"), ("aanmelddatum", ""), ("startdatum", "2022-03-15"), ("einddatum", "2022-05-31")));
 
@@ -53,6 +54,8 @@ public class IncrementalDeriveTests
         // Hand-worked, before the second delivery: youth 2's P3 starts 63 days after P1 ended (2022-06-30 + 63 =
         // 2022-09-01), so it is a new uithuisplaatsing.
         Assert.Equal("1:JV_PLEEGZORG:true:- 2:JV_GEZINSHUIS:true:63", Placements(incremental, "P1"));
+        // Youth 8's open care runs on to the data end, the latest start (S1, 2023-02-01).
+        Assert.Equal("2022 2022Q4 2023 2023Q1", Periods(incremental, "O1"));
         var youth5 = YouthOf(incremental, "S1");
 
         var second = pair.Deliver(SecondDelivery(), "D2");
@@ -77,8 +80,10 @@ public class IncrementalDeriveTests
             """));
         // Youth 4: the latest start (F2) gives birth month and gender.
         Assert.Equal("2012-08-01 M", incremental.Scalar<string>($"SELECT geboortemaand || ' ' || geslacht FROM youth_fact WHERE youth_id = {YouthOf(incremental, "F1")}"));
+        // The data end moved to 2023-06-01 (M2): youth 8's open care, though not delivered again, runs on into 2023Q2.
+        Assert.Equal("2022 2022Q4 2023 2023Q1 2023Q2", Periods(incremental, "O1"));
         // Youth 5 has no trajectory left: no facts, episodes or periods.
-        foreach (var table in new[] { "episode", "youth_fact", "youth_gemeente" })
+        foreach (var table in new[] { "episode", "youth_fact", "youth_gemeente", "youth_period" })
             Assert.Equal(0L, incremental.Scalar<long>($"SELECT count(*) FROM {table} WHERE youth_id = {youth5}"));
 
         var third = pair.Deliver(ThirdDelivery(), "D3");
@@ -125,7 +130,7 @@ public class IncrementalDeriveTests
         // youth 5 has its open daghulp back; youth 7, delivered only in the replaced D2, is gone
         Assert.Equal("JH_DAGHULP open", pair.Incremental.Scalar<string>($"SELECT zorgvorm || ' ' || coalesce(einddatum::VARCHAR, 'open') FROM episode WHERE youth_id = {youth5}"));
         Assert.Equal(0L, pair.Incremental.Scalar<long>($"SELECT count(*) FROM youth_fact WHERE youth_id = {youth7}"));
-        Assert.Equal(7L, pair.Incremental.Scalar<long>("SELECT count(*) FROM youth_fact"));   // 1, 2, 3, 4, 5, 6 and 9
+        Assert.Equal(8L, pair.Incremental.Scalar<long>("SELECT count(*) FROM youth_fact"));   // 1, 2, 3, 4, 5, 6, 8 and 9
     }
 
     [Fact]
@@ -209,6 +214,10 @@ public class IncrementalDeriveTests
 
     private static long YouthOf(ZichtStore store, string bronTrajectId) =>
         store.Scalar<long>($"SELECT youth_id FROM trajectory WHERE bron_traject_id = '{bronTrajectId}'");
+
+    /// <summary>The periods (years and quarters) in which the youth of a trajectory was in care.</summary>
+    private static string? Periods(ZichtStore store, string bronTrajectId) =>
+        store.Scalar<string>($"SELECT string_agg(periode, ' ' ORDER BY periode_nr) FROM youth_period WHERE youth_id = {YouthOf(store, bronTrajectId)}");
 
     /// <summary>The placements of the youth of a trajectory: number, zorgvorm, uithuisplaatsing, days since the previous one.</summary>
     private static string? Placements(ZichtStore store, string bronTrajectId) => store.Scalar<string>($"""
