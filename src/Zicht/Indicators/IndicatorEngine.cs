@@ -174,6 +174,8 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
         try
         {
             progress?.Report(new ComputeProgress("voorbereiden", 0, _catalogue.Indicators.Count));
+            steps.Add(("nagaan wat er veranderde", clock.Elapsed));
+            if (timing) Console.Error.WriteLine($"checks before the prelude: {clock.Elapsed.TotalSeconds:F2} s");
             var preludeNames = new[] { "periodes", "episodes", "actief", "jeugdigen", "start en einde" };
             var preludeIndex = 0;
             store.Execute(SqlResources.Read("Derive.00_keys.sql"));   // the age rules, shared with the derived tables
