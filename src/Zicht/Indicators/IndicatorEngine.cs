@@ -49,7 +49,9 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
     // Look-forward windows (geen nieuwe start: a start within N months after an end) reach back exactly the window
     // from a change: E + N months >= S implies E >= S - N months (both add months the same way and clamp the day to the
     // month's length), so an end before S - N months cannot see a start on or after S.
-    private static readonly string[] LookForwardParameters = ["venster_geen_nieuwe_start_maanden", "venster_geen_nieuwe_start_kort_maanden"];
+    // An indicator looks forward only through these parameters (CatalogueTests checks that a unit query that reads the
+    // data end uses one of them).
+    internal static readonly string[] LookForwardParameters = ["venster_geen_nieuwe_start_maanden", "venster_geen_nieuwe_start_kort_maanden"];
 
     /// <summary>The look-forward window of one indicator: the largest look-forward parameter its unit query uses (0: none).</summary>
     private int LookForwardMonths(IndicatorDefinition indicator, ComputeOptions options) => LookForwardParameters
@@ -428,6 +430,9 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
         foreach (var name in new[] { "Indicators.Engine.aggregate.sql", "Indicators.Engine.benchmark.sql", "Indicators.Engine.population.sql" })
             text.Append(SqlResources.Read(name));
         foreach (var sql in SqlResources.ReadAll("Indicators.Prelude.")) text.Append(sql);
+        // the derived tables the figures are counted from (youth_period, the age rules): a changed rule rebuilds them,
+        // and must recompute every figure, also without a new delivery
+        foreach (var sql in SqlResources.ReadAll("Derive.")) text.Append(sql);
         // the reference data the figures depend on (by content: the store's reference version changes with every build)
         text.Append(store.Scalar<string>("""
             SELECT CAST((SELECT sum(hash(gemeentecode, jaar, jeugdigen_0_17)) FROM ref_bevolking) AS VARCHAR) || ':' ||

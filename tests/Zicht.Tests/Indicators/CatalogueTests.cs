@@ -32,6 +32,19 @@ public class CatalogueTests
     }
 
     [Fact]
+    public void An_indicator_that_reads_the_data_end_looks_forward_through_a_known_window()
+    {
+        // A recompute gives each indicator its own first period by its look-forward window, found by these parameters: a
+        // unit query that waits for the data end (ind_meta.data_tot) without one would keep stale figures after a delivery.
+        var catalogue = IndicatorCatalogue.Load();
+        var readers = catalogue.Indicators.Where(i => i.EenhedenSql.Contains("data_tot", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(readers);
+        Assert.All(readers, indicator => Assert.True(
+            IndicatorEngine.LookForwardParameters.Any(name => indicator.EenhedenSql.Contains("{{" + name + "}}", StringComparison.Ordinal)),
+            $"{indicator.Id} reads the data end but uses none of {string.Join(", ", IndicatorEngine.LookForwardParameters)}"));
+    }
+
+    [Fact]
     public void Rejects_an_entry_with_a_missing_field()
     {
         var broken = "indicatoren:\n  - id: x\n    naam: X\n";
