@@ -2,8 +2,10 @@
 -- municipalities. What follows from those numbers (the interval, the change, the Dutch benchmark sentence) is
 -- written by the view indicator_value.
 -- A query: IndicatorEngine inserts its rows into indicator_result in the transaction that replaces the stored figures.
--- The comparisons are made on narrow rows keyed by the row id of ind_raw and joined back on that id:
--- carrying all columns through every join and window cost more than the comparisons themselves.
+-- The region and the ranks are worked out on narrow rows keyed by the row id of ind_raw and joined back on that id:
+-- carrying all columns through those joins and windows cost more than the comparisons themselves. The previous
+-- value is joined straight onto each row (the rows are the probe side, so their columns travel free; a narrow
+-- join and a join back cost a second more).
 WITH keyed AS (
     SELECT raw.rowid AS rij, raw.indicator_id, raw.niveau, raw.gebied_code, raw.periode, raw.categorie, raw.waarde,
            raw.richting, periode.vorige
@@ -18,13 +20,6 @@ earlier_values AS (
     SELECT indicator_id, niveau, gebied_code, periode, categorie, waarde FROM indicator_result AS stored
     WHERE periode IN (SELECT vorige FROM ind_periode)
       AND NOT EXISTS (SELECT 1 FROM ind_berekend AS berekend WHERE berekend.indicator_id = stored.indicator_id AND berekend.periode = stored.periode)
-),
-previous AS (
-    SELECT keyed.rij, earlier.waarde AS vorige_waarde
-    FROM keyed
-    JOIN earlier_values AS earlier
-      ON earlier.indicator_id = keyed.indicator_id AND earlier.niveau = keyed.niveau AND earlier.gebied_code = keyed.gebied_code
-     AND earlier.periode = keyed.vorige AND earlier.categorie = keyed.categorie
 ),
 region AS (
     SELECT keyed.rij, gemeente.jeugdregiocode AS regio_code, region.waarde AS regio_waarde
@@ -55,10 +50,13 @@ SELECT
     raw.indicator_id, raw.niveau, raw.gebied_code, raw.periode, raw.categorie,
     raw.teller, raw.noemer, raw.waarde, raw.dekking_procent,
     region.regio_code, region.regio_waarde, country.land_waarde,
-    ranked.rang, ranked.aantal_gemeenten, ranked.percentiel, previous.vorige_waarde,
+    ranked.rang, ranked.aantal_gemeenten, ranked.percentiel, previous.waarde AS vorige_waarde,
     current_timestamp AS berekend_op
 FROM ind_raw AS raw
-LEFT JOIN previous ON previous.rij = raw.rowid
+JOIN ind_periode AS periode USING (periode)
+LEFT JOIN earlier_values AS previous
+  ON previous.indicator_id = raw.indicator_id AND previous.niveau = raw.niveau AND previous.gebied_code = raw.gebied_code
+ AND previous.periode = periode.vorige AND previous.categorie = raw.categorie
 LEFT JOIN region ON region.rij = raw.rowid
 LEFT JOIN ranked ON ranked.rij = raw.rowid
 LEFT JOIN country
