@@ -159,7 +159,6 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
                 foreach (var indicator in indicators)
                     vanafPerIndicator[indicator.Id] = RecomputeFrom(changedFrom.Value, dataTot, LookForwardMonths(indicator, options));
         }
-        if (full) foreach (var indicator in indicators) vanafPerIndicator[indicator.Id] = DateOnly.MinValue;
         var vanaf = vanafPerIndicator.Count == 0 ? DateOnly.MinValue : vanafPerIndicator.Values.Min();
         // the indicators with the longest window first: before each of the others the working tables are narrowed
         indicators = indicators.OrderBy(indicator => vanafPerIndicator[indicator.Id]).ToList();
@@ -313,18 +312,8 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
     {
         var day = vanaf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         store.Execute($"DELETE FROM ind_periode WHERE tot < DATE '{day}'");
-        store.Execute(OptellingSql);
-    }
-
-    /// <summary>The statement of 05_start_einde.sql that maps each quarter to itself and its year, for the periods to compute.</summary>
-    private static string OptellingSql
-    {
-        get
-        {
-            var sql = SqlResources.Read("Indicators.Prelude.05_start_einde.sql");
-            var start = sql.IndexOf("CREATE OR REPLACE TEMP TABLE ind_periode_optelling", StringComparison.Ordinal);
-            return sql[start..(sql.IndexOf(';', start) + 1)];
-        }
+        // the tables of periods made from ind_periode (the quarters that add up to each year) follow it
+        store.Execute(SqlResources.Read("Indicators.Prelude.05_start_einde.sql"));
     }
 
     /// <summary>The engine's working tables and views (ind_*, TEMP: this connection only), millions of rows held in memory.</summary>

@@ -7,10 +7,8 @@
 -- value is joined straight onto each row (the rows are the probe side, so their columns travel free; a narrow
 -- join and a join back cost a second more).
 WITH keyed AS (
-    SELECT raw.rowid AS rij, raw.indicator_id, raw.niveau, raw.gebied_code, raw.periode, raw.categorie, raw.waarde,
-           raw.richting, periode.vorige
-    FROM ind_raw AS raw
-    JOIN ind_periode AS periode USING (periode)
+    SELECT rowid AS rij, indicator_id, niveau, gebied_code, periode, categorie, waarde, richting
+    FROM ind_raw
 ),
 earlier_values AS (
     SELECT indicator_id, niveau, gebied_code, periode, categorie, waarde FROM ind_raw
