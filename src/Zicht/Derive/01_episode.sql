@@ -57,7 +57,7 @@ SELECT
         ROWS UNBOUNDED PRECEDING) AS island
 FROM island_starts;
 
-{{derive into episode}}
+CREATE OR REPLACE TEMP TABLE derive_episode AS
 WITH single_trajectory_episodes AS (
     SELECT
         trajectory_key(trajectory.delivery_id, trajectory.regel) AS episode_id, youth_id, zorgvorm, aanbieder_agb, startdatum, einddatum, gemeentecode,
@@ -131,5 +131,52 @@ SELECT
 FROM all_episodes
 JOIN ref_gemeente AS gemeente ON gemeente.gemeentecode = all_episodes.gemeentecode;
 
+-- Where each episode stands in its youth's jeugdhulp (zorgvorm soort 'jeugdhulp'), for the indicators that look at the
+-- care before or after an episode (herhaald beroep, geen nieuwe start, draaideur). Each depends only on the youth's own
+-- episodes (all of them are in derive_episode), and no catalogue parameter is in here: the indicators apply their
+-- windows (5 years, 12 months, ...) to these dates.
+--   vorige_jeugdhulp_eind       the latest end (9999-12-31 while open) of the youth's jeugdhulp that started on an
+--                               earlier day than this episode (NULL: none)
+--   volgende_jeugdhulpstart     the first start, on or after this episode's end, of another jeugdhulp episode of the
+--                               youth (NULL: none, or this episode is still open)
+--   jeugdhulpstart_twee_eerder  jeugdhulp only: the start of the youth's jeugdhulp episode two before this one, in the
+--                               order of start (then episode id), so this start and the two before it all lie between
+--                               that date and this start (NULL: fewer than two earlier starts)
+-- The windows run over narrow rows and are joined back by episode id: windows over the wide rows cost ten times as much.
+{{derive into episode}}
+WITH care AS (
+    SELECT derive_episode.episode_id, derive_episode.youth_id, derive_episode.startdatum, derive_episode.einddatum,
+           coalesce(zorgvorm.soort = 'jeugdhulp', false) AS is_jeugdhulp,
+           derive_episode.startdatum - DATE '1900-01-01' AS startdag
+    FROM derive_episode
+    LEFT JOIN ref_zorgvorm AS zorgvorm USING (zorgvorm)
+),
+earlier AS (
+    SELECT episode_id,
+           max(CASE WHEN is_jeugdhulp THEN coalesce(einddatum, DATE '9999-12-31') END)
+               OVER (PARTITION BY youth_id ORDER BY startdag RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS vorige_jeugdhulp_eind
+    FROM care
+),
+two_before AS (
+    SELECT episode_id, lag(startdatum, 2) OVER (PARTITION BY youth_id ORDER BY startdatum, episode_id) AS jeugdhulpstart_twee_eerder
+    FROM care
+    WHERE is_jeugdhulp
+),
+later AS (
+    SELECT ended.episode_id, min(next.startdatum) AS volgende_jeugdhulpstart
+    FROM care AS ended
+    JOIN care AS next
+      ON next.youth_id = ended.youth_id AND next.is_jeugdhulp AND next.episode_id <> ended.episode_id
+     AND next.startdatum >= ended.einddatum
+    GROUP BY ended.episode_id
+)
+SELECT derive_episode.*,
+       earlier.vorige_jeugdhulp_eind, later.volgende_jeugdhulpstart, two_before.jeugdhulpstart_twee_eerder
+FROM derive_episode
+JOIN earlier USING (episode_id)
+LEFT JOIN later USING (episode_id)
+LEFT JOIN two_before USING (episode_id);
+
+DROP TABLE derive_episode;
 DROP TABLE trajectory_island;
 DROP TABLE repeated_care;

@@ -72,10 +72,11 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
         return changedFrom.AddDays(-1) < vanaf ? changedFrom.AddDays(-1) : vanaf;
     }
 
-    // Look-back windows from a unit in a computed period: herhaald beroep (years), draaideur, herhaalde crisis and
-    // plaatsingsstabiliteit (months). A recompute needs the care of its youths this far back.
-    private int LookBackMonths(ComputeOptions options) =>
-        Math.Max(12 * Parameter("terugkijk_herhaald_beroep_jaren", options), Parameter("venster_herhaling_maanden", options));
+    // Look-back windows from a unit in a computed period over the working table of episodes: herhaalde crisis (months).
+    // A recompute needs the care of its youths this far back. Herhaald beroep, draaideur and geen nieuwe start read the
+    // care before and after an episode from columns of the derived table episode (01_episode.sql), not from
+    // other rows of the working table, so their windows need no care outside the periods.
+    private int LookBackMonths(ComputeOptions options) => Parameter("venster_herhaling_maanden", options);
 
     private int Parameter(string name, ComputeOptions options) =>
         int.Parse(options.Parameters is not null && options.Parameters.TryGetValue(name, out var v) ? v : _catalogue.Parameters[name], CultureInfo.InvariantCulture);
@@ -267,8 +268,10 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
                     DELETE FROM indicator_result USING ind_berekend
                     WHERE indicator_result.indicator_id = ind_berekend.indicator_id AND indicator_result.periode = ind_berekend.periode
                     """);
+            if (timing) Console.Error.WriteLine($"  write: upgrade and delete {writeClock.Elapsed.TotalSeconds:F2} s");
             WriteDefinitions(indicators);
             store.Execute("INSERT INTO indicator_result\n" + SqlResources.Read("Indicators.Engine.benchmark.sql"));
+            if (timing) Console.Error.WriteLine($"  write: + insert {writeClock.Elapsed.TotalSeconds:F2} s");
             var periods = (int)store.Scalar<long>("SELECT count(*) FROM ind_periode");
             var rows = store.Scalar<long>("SELECT count(*) FROM ind_raw");
             // What youth-level facts the figures were computed with: a later change of them forces a full recompute.
@@ -281,6 +284,7 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             store.SetMeta("indicators_max_delivery", maxDelivery.ToString(CultureInfo.InvariantCulture));
             store.SetMeta("indicators_data_van", store.Scalar<string>("SELECT CAST(data_van AS VARCHAR) FROM ind_meta"));
             store.SetMeta("indicators_data_tot", store.Scalar<string>("SELECT CAST(data_tot AS VARCHAR) FROM ind_meta"));
+            if (timing) Console.Error.WriteLine($"  write: + meta {writeClock.Elapsed.TotalSeconds:F2} s");
             store.Execute("COMMIT");
             inTransaction = false;
             steps.Add(("vergelijken en opslaan", writeClock.Elapsed));
@@ -375,9 +379,9 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
     }
 
     /// <summary>
-    /// A recompute of recent periods needs only the care of youths in care in them, as far back as the look-back windows
-    /// reach (herhaald beroep, draaideur, herhaalde crisis): every unit of those periods is such a youth or their care,
-    /// so the rest of the history cannot change one. A condition on the derived table episode.
+    /// A recompute of recent periods needs only the care of youths in care in them, as far back as the look-back window
+    /// of herhaalde crisis reaches (the other windows read columns of episode): every unit of those periods is such a youth
+    /// or their care, so the rest of the history cannot change one. A condition on the derived table episode.
     /// </summary>
     private static string NeededCareSql(int lookBackMonths) => $"""
         coalesce(episode.einddatum, DATE '9999-12-31') >= CAST((SELECT min(van) FROM ind_periode) - INTERVAL {lookBackMonths} MONTH AS DATE)
