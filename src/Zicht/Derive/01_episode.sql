@@ -132,7 +132,7 @@ FROM all_episodes
 JOIN ref_gemeente AS gemeente ON gemeente.gemeentecode = all_episodes.gemeentecode;
 
 -- Where each episode stands in its youth's jeugdhulp (zorgvorm soort 'jeugdhulp'), for the indicators that look at the
--- care before or after an episode (herhaald beroep, geen nieuwe start, draaideur). Each depends only on the youth's own
+-- care before or after an episode (herhaald beroep, geen nieuwe start, draaideur, herhaalde crisis). Each depends only on the youth's own
 -- episodes (all of them are in derive_episode), and no catalogue parameter is in here: the indicators apply their
 -- windows (5 years, 12 months, ...) to these dates.
 --   vorige_jeugdhulp_eind       the latest end (9999-12-31 while open) of the youth's jeugdhulp that started on an
@@ -142,11 +142,13 @@ JOIN ref_gemeente AS gemeente ON gemeente.gemeentecode = all_episodes.gemeenteco
 --   jeugdhulpstart_twee_eerder  jeugdhulp only: the start of the youth's jeugdhulp episode two before this one, in the
 --                               order of start (then episode id), so this start and the two before it all lie between
 --                               that date and this start (NULL: fewer than two earlier starts)
+--   vorige_crisisstart          crisis episodes only: the start of the youth's crisis episode before this one, in the
+--                               order of start (then episode id) (NULL: none)
 -- The windows run over narrow rows and are joined back by episode id: windows over the wide rows cost ten times as much.
 {{derive into episode}}
 WITH care AS (
     SELECT derive_episode.episode_id, derive_episode.youth_id, derive_episode.startdatum, derive_episode.einddatum,
-           coalesce(zorgvorm.soort = 'jeugdhulp', false) AS is_jeugdhulp,
+           coalesce(zorgvorm.soort = 'jeugdhulp', false) AS is_jeugdhulp, derive_episode.crisis,
            derive_episode.startdatum - DATE '1900-01-01' AS startdag
     FROM derive_episode
     LEFT JOIN ref_zorgvorm AS zorgvorm USING (zorgvorm)
@@ -162,6 +164,11 @@ two_before AS (
     FROM care
     WHERE is_jeugdhulp
 ),
+crisis_before AS (
+    SELECT episode_id, lag(startdatum) OVER (PARTITION BY youth_id ORDER BY startdatum, episode_id) AS vorige_crisisstart
+    FROM care
+    WHERE crisis
+),
 later AS (
     SELECT ended.episode_id, min(next.startdatum) AS volgende_jeugdhulpstart
     FROM care AS ended
@@ -171,11 +178,13 @@ later AS (
     GROUP BY ended.episode_id
 )
 SELECT derive_episode.*,
-       earlier.vorige_jeugdhulp_eind, later.volgende_jeugdhulpstart, two_before.jeugdhulpstart_twee_eerder
+       earlier.vorige_jeugdhulp_eind, later.volgende_jeugdhulpstart, two_before.jeugdhulpstart_twee_eerder,
+       crisis_before.vorige_crisisstart
 FROM derive_episode
 JOIN earlier USING (episode_id)
 LEFT JOIN later USING (episode_id)
-LEFT JOIN two_before USING (episode_id);
+LEFT JOIN two_before USING (episode_id)
+LEFT JOIN crisis_before USING (episode_id);
 
 DROP TABLE derive_episode;
 DROP TABLE trajectory_island;

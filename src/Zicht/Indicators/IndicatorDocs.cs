@@ -39,13 +39,14 @@ public static class IndicatorDocs
         text.AppendLine("- **After a new delivery** `zicht compute` recomputes only the periods the new care can change, per indicator: from the first");
         text.AppendLine("  new start, or the day after the earlier data end if that is earlier, minus the indicator's look-forward window (only the");
         text.AppendLine("  geen nieuwe start indicators have one), and never later than the day before the first new start. It reads only the care of");
-        text.AppendLine("  the youths in those periods as far back as the look-back window of herhaalde crisis reaches, and replaces exactly");
+        text.AppendLine("  the care that reaches those periods (what came before or after an episode is derived with it), and replaces exactly");
         text.AppendLine("  the periods it computed. Corrections of earlier deliveries, or a changed birth month or gender, recompute everything. A");
         text.AppendLine("  test checks on generated data that each recompute equals a full one.");
         text.AppendLine("- **How it is computed.** The youths in care per period are a derived table (`youth_period`, built at ingest with the");
         text.AppendLine("  episodes, since they depend on the deliveries only), and so is where each episode stands in the youth's jeugdhulp");
-        text.AppendLine("  (columns of `episode`: the latest end of earlier jeugdhulp, the next start after the end, the start two before; herhaald");
-        text.AppendLine("  beroep, geen nieuwe start and draaideur compare these dates with their windows). Each run builds shared working tables (episodes), then per indicator one pass over");
+        text.AppendLine("  (columns of `episode`: the latest end of earlier jeugdhulp, the next start after the end, the start two before, the previous");
+        text.AppendLine("  crisis start; herhaald beroep, geen nieuwe start, draaideur and herhaalde crisis compare these dates with their");
+        text.AppendLine("  windows). Each run builds shared working tables (episodes), then per indicator one pass over");
         text.AppendLine("  its units for all levels at once; indicators whose unit query is a plain selection from the same working table are counted");
         text.AppendLine("  in one pass together, and medians of the same units share their sort. Events that fall in one quarter of their year");
         text.AppendLine("  (`optelbaar_over_kwartalen`) are counted per quarter and the years added up from the quarters. `bench/` measures it.");

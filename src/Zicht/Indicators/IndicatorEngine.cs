@@ -72,12 +72,6 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
         return changedFrom.AddDays(-1) < vanaf ? changedFrom.AddDays(-1) : vanaf;
     }
 
-    // Look-back windows from a unit in a computed period over the working table of episodes: herhaalde crisis (months).
-    // A recompute needs the care of its youths this far back. Herhaald beroep, draaideur and geen nieuwe start read the
-    // care before and after an episode from columns of the derived table episode (01_episode.sql), not from
-    // other rows of the working table, so their windows need no care outside the periods.
-    private int LookBackMonths(ComputeOptions options) => Parameter("venster_herhaling_maanden", options);
-
     private int Parameter(string name, ComputeOptions options) =>
         int.Parse(options.Parameters is not null && options.Parameters.TryGetValue(name, out var v) ? v : _catalogue.Parameters[name], CultureInfo.InvariantCulture);
 
@@ -185,7 +179,7 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             {
                 var preludeClock = Stopwatch.StartNew();
                 store.Execute(sql.Replace("{{vanaf}}", vanaf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-                                 .Replace("{{alleen_nodig}}", full ? "true" : NeededCareSql(LookBackMonths(options))));
+                                 .Replace("{{alleen_nodig}}", full ? "true" : NeededCareSql));
                 var name = preludeIndex < preludeNames.Length ? preludeNames[preludeIndex] : $"voorbereiding {preludeIndex + 1}";
                 preludeIndex++;
                 steps.Add(("voorbereiding: " + name, preludeClock.Elapsed));
@@ -379,16 +373,13 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
     }
 
     /// <summary>
-    /// A recompute of recent periods needs only the care of youths in care in them, as far back as the look-back window
-    /// of herhaalde crisis reaches (the other windows read columns of episode): every unit of those periods is such a youth
-    /// or their care, so the rest of the history cannot change one. A condition on the derived table episode.
+    /// A recompute of recent periods needs only the care that reaches them: the unit queries read episodes through the
+    /// period views (ind_actief, ind_start, ind_einde: care active, started or ended in a period), and the care before or
+    /// after an episode through its columns from the derived table episode (vorige_jeugdhulp_eind, volgende_jeugdhulpstart,
+    /// jeugdhulpstart_twee_eerder, vorige_crisisstart), not through other rows (CatalogueTests checks that no unit query
+    /// reads the working table ind_episode itself). A condition on the derived table episode.
     /// </summary>
-    private static string NeededCareSql(int lookBackMonths) => $"""
-        coalesce(episode.einddatum, DATE '9999-12-31') >= CAST((SELECT min(van) FROM ind_periode) - INTERVAL {lookBackMonths} MONTH AS DATE)
-        AND episode.youth_id IN (
-            SELECT youth_id FROM episode
-            WHERE coalesce(einddatum, DATE '9999-12-31') >= (SELECT min(van) FROM ind_periode))
-        """;
+    private const string NeededCareSql = "coalesce(episode.einddatum, DATE '9999-12-31') >= (SELECT min(van) FROM ind_periode)";
 
     /// <summary>
     /// The earliest date whose figures the deliveries after <paramref name="lastDelivery"/> can change: the earliest

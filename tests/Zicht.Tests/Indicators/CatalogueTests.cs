@@ -45,6 +45,17 @@ public class CatalogueTests
     }
 
     [Fact]
+    public void No_unit_query_reads_other_episodes_than_those_of_its_periods()
+    {
+        // A recompute holds in ind_episode only the care that reaches its periods (IndicatorEngine.NeededCareSql): a unit
+        // query that searched other episodes of a youth there (earlier or later care) would silently miss the rest. Care
+        // before or after an episode comes from its derived columns (vorige_jeugdhulp_eind, volgende_jeugdhulpstart, ...).
+        var catalogue = IndicatorCatalogue.Load();
+        Assert.All(catalogue.Indicators, indicator => Assert.DoesNotMatch(@"\bind_episode\b", indicator.EenhedenSql));
+        Assert.Contains(catalogue.Indicators, indicator => indicator.EenhedenSql.Contains("ind_start", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Rejects_an_entry_with_a_missing_field()
     {
         var broken = "indicatoren:\n  - id: x\n    naam: X\n";

@@ -41,6 +41,56 @@ public class DeriveTests
     }
 
     [Fact]
+    public void Episodes_know_the_jeugdhulp_before_and_after_them()
+    {
+        using var temp = new TempStore();
+        // One youth, six episodes (other zorgvorm or provider, so none merge), in the file in this order:
+        //   A JH_AMBULANT 2022-01-01..2022-03-31
+        //   B JH_DAGHULP  2022-03-31..2022-03-31   one day, starts on the day A ends
+        //   C JH_AMBULANT 2022-03-31..2022-06-30   starts the same day as B (B has the lower id: earlier line)
+        //   D JB_OTS      2022-05-01..2022-12-31   jeugdbescherming, not jeugdhulp
+        //   E JH_AMBULANT 2023-02-01..open         crisis
+        //   F JH_DAGHULP  2023-06-01..2023-06-10   crisis
+        // vorige_jeugdhulp_eind: the latest end of jeugdhulp that started on an EARLIER day (a same-day start does not
+        //   count): A none; B and C only A (03-31); D A, B, C (06-30); E the same (D is not jeugdhulp); F E, still open.
+        // volgende_jeugdhulpstart: the first start of OTHER jeugdhulp on or after the end: A B/C on its end day (03-31);
+        //   B C on its end day (03-31; B itself, which starts that day too, does not count); C and D E (2023-02-01); E
+        //   open; F none.
+        // jeugdhulpstart_twee_eerder: in the order A, B, C, E, F: C -> A, E -> B, F -> C; D is not jeugdhulp.
+        // vorige_crisisstart: F -> E.
+        (string Id, string Zorgvorm, string Agb, string Start, string Eind, string Crisis)[] care =
+        [
+            ("A", "JH_AMBULANT", "11111111", "2022-01-01", "2022-03-31", "0"),
+            ("B", "JH_DAGHULP", "22222222", "2022-03-31", "2022-03-31", "0"),
+            ("C", "JH_AMBULANT", "33333333", "2022-03-31", "2022-06-30", "0"),
+            ("D", "JB_OTS", "44444444", "2022-05-01", "2022-12-31", "0"),
+            ("E", "JH_AMBULANT", "55555555", "2023-02-01", "", "1"),
+            ("F", "JH_DAGHULP", "66666666", "2023-06-01", "2023-06-10", "1"),
+        ];
+        var fixture = new Fixture();
+        foreach (var c in care)
+            fixture.Add(Fixture.Row(3, ("bron_traject_id", c.Id), ("zorgvorm", c.Zorgvorm), ("aanbieder_agb", c.Agb), ("aanmelddatum", ""),
+                ("startdatum", c.Start), ("einddatum", c.Eind), ("reden_einde", c.Eind == "" ? "" : "01"), ("crisis", c.Crisis)));
+        var path = temp.WriteFile("s.csv", fixture.ToString());
+        using var store = temp.Open();
+        new IngestService(store, Options).Ingest([path]);
+
+        var rows = store.Scalar<string>("""
+            SELECT string_agg(concat_ws('|', coalesce(CAST(vorige_jeugdhulp_eind AS VARCHAR), '-'), coalesce(CAST(volgende_jeugdhulpstart AS VARCHAR), '-'),
+                                        coalesce(CAST(jeugdhulpstart_twee_eerder AS VARCHAR), '-'), coalesce(CAST(vorige_crisisstart AS VARCHAR), '-')),
+                              ' ' ORDER BY episode_id)
+            FROM episode
+            """);
+        Assert.Equal(string.Join(' ',
+            "-|2022-03-31|-|-",                               // A
+            "2022-03-31|2022-03-31|-|-",                      // B
+            "2022-03-31|2023-02-01|2022-01-01|-",             // C
+            "2022-06-30|2023-02-01|-|-",                      // D
+            "2022-06-30|-|2022-03-31|-",                      // E
+            "9999-12-31|-|2022-03-31|2023-02-01"), rows);     // F
+    }
+
+    [Fact]
     public void Numbers_placements_and_tells_uithuisplaatsing_from_doorplaatsing()
     {
         using var temp = new TempStore();
