@@ -30,41 +30,52 @@ public static class DemoCommand
         {
             var location = CommonOptions.Resolve(parse.GetValue(store));
             var clock = Stopwatch.StartNew();
-            using var opened = ZichtStore.Open(location);
-            var hasData = opened.Scalar<long>("SELECT count(*) FROM delivery WHERE status = 'actief'") > 0;
-            if (!hasData)
+            var opened = ZichtStore.Open(location);
+            try
             {
-                var options = new GeneratorOptions
+                var hasData = opened.Scalar<long>("SELECT count(*) FROM delivery WHERE status = 'actief'") > 0;
+                if (!hasData)
                 {
-                    YouthsPerYear = parse.GetValue(youths), Years = parse.GetValue(years), Seed = parse.GetValue(seed),
-                    OutputFolder = location.DemoFolder,
-                };
-                var files = ExistingDemoFiles(location, options);
-                if (files is null)
-                {
-                    AnsiConsole.MarkupLine($"[bold]Demodata genereren[/] ({options.YouthsPerYear:N0} jeugdigen in zorg per jaar, {options.Years} jaar, seed {options.Seed}) in {Markup.Escape(location.DemoFolder)}");
-                    Directory.CreateDirectory(location.DemoFolder);
-                    var generated = GenerateCommand.Run(options);
-                    GenerateCommand.PrintSummary(generated, options);
-                    File.WriteAllText(Path.Combine(location.DemoFolder, ".compleet"), Signature(options));
-                    files = generated.Files.Select(f => f.Path).ToList();
+                    var options = new GeneratorOptions
+                    {
+                        YouthsPerYear = parse.GetValue(youths), Years = parse.GetValue(years), Seed = parse.GetValue(seed),
+                        OutputFolder = location.DemoFolder,
+                    };
+                    var files = ExistingDemoFiles(location, options);
+                    if (files is null)
+                    {
+                        AnsiConsole.MarkupLine($"[bold]Demodata genereren[/] ({options.YouthsPerYear:N0} jeugdigen in zorg per jaar, {options.Years} jaar, seed {options.Seed}) in {Markup.Escape(location.DemoFolder)}");
+                        Directory.CreateDirectory(location.DemoFolder);
+                        var generated = GenerateCommand.Run(options);
+                        GenerateCommand.PrintSummary(generated, options);
+                        File.WriteAllText(Path.Combine(location.DemoFolder, ".compleet"), Signature(options));
+                        files = generated.Files.Select(f => f.Path).ToList();
+                    }
+                    AnsiConsole.MarkupLine($"[bold]Inlezen[/]: {files.Count} leveringen");
+                    var results = IngestCommand.Run(opened, files, new IngestOptions());
+                    if (results.Any(r => r.Outcome == DeliveryOutcome.Afgewezen)) return 1;
+                    // The compute gets a freshly opened store, as `zicht compute` in its own process: the ingest leaves
+                    // DuckDB's memory full of its own pages, which made the compute about a fifth slower (30 s instead of 25).
+                    opened.Dispose();
+                    opened = ZichtStore.Open(location);
                 }
-                AnsiConsole.MarkupLine($"[bold]Inlezen[/]: {files.Count} leveringen");
-                var results = IngestCommand.Run(opened, files, new IngestOptions());
-                if (results.Any(r => r.Outcome == DeliveryOutcome.Afgewezen)) return 1;
+                else
+                {
+                    AnsiConsole.MarkupLine($"De opslag [bold]{Markup.Escape(location.Folder)}[/] bevat al gegevens; er wordt niets opnieuw gegenereerd.");
+                }
+                StatusCommand.Print(opened);
+                if (!parse.GetValue(withoutIndicators))
+                {
+                    ComputeCommand.Run(opened, full: false);
+                    PrintExample(opened);
+                }
+                AnsiConsole.MarkupLine($"[green]Klaar[/] in {clock.Elapsed.TotalSeconds:F1} s.");
+                return 0;
             }
-            else
+            finally
             {
-                AnsiConsole.MarkupLine($"De opslag [bold]{Markup.Escape(location.Folder)}[/] bevat al gegevens; er wordt niets opnieuw gegenereerd.");
+                opened.Dispose();
             }
-            StatusCommand.Print(opened);
-            if (!parse.GetValue(withoutIndicators))
-            {
-                ComputeCommand.Run(opened, full: false);
-                PrintExample(opened);
-            }
-            AnsiConsole.MarkupLine($"[green]Klaar[/] in {clock.Elapsed.TotalSeconds:F1} s.");
-            return 0;
         });
         return command;
     }

@@ -131,10 +131,11 @@ SELECT
 FROM all_episodes
 JOIN ref_gemeente AS gemeente ON gemeente.gemeentecode = all_episodes.gemeentecode;
 
--- Where each episode stands in its youth's jeugdhulp (zorgvorm soort 'jeugdhulp'), for the indicators that look at the
--- care before or after an episode (herhaald beroep, geen nieuwe start, draaideur, herhaalde crisis). Each depends only on the youth's own
--- episodes (all of them are in derive_episode), and no catalogue parameter is in here: the indicators apply their
--- windows (5 years, 12 months, ...) to these dates.
+-- Where each episode stands in its youth's jeugdhulp (zorgvorm soort 'jeugdhulp') and crisis care (crisis episodes of
+-- any zorgvorm), for the indicators that look at the care before or after an episode (herhaald beroep, geen nieuwe
+-- start, draaideur, herhaalde crisis). Each depends only on the youth's own episodes (all of them are in
+-- derive_episode), and no catalogue parameter is in here: the indicators apply their windows (5 years, 12 months, ...)
+-- to these dates.
 --   vorige_jeugdhulp_eind       the latest end (9999-12-31 while open) of the youth's jeugdhulp that started on an
 --                               earlier day than this episode (NULL: none)
 --   volgende_jeugdhulpstart     the first start, on or after this episode's end, of another jeugdhulp episode of the

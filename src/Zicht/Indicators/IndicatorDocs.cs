@@ -38,8 +38,8 @@ public static class IndicatorDocs
         text.AppendLine();
         text.AppendLine("- **After a new delivery** `zicht compute` recomputes only the periods the new care can change, per indicator: from the first");
         text.AppendLine("  new start, or the day after the earlier data end if that is earlier, minus the indicator's look-forward window (only the");
-        text.AppendLine("  geen nieuwe start indicators have one), and never later than the day before the first new start. It reads only the care of");
-        text.AppendLine("  the care that reaches those periods (what came before or after an episode is derived with it), and replaces exactly");
+        text.AppendLine("  geen nieuwe start indicators have one), and never later than the day before the first new start. It reads only the care that");
+        text.AppendLine("  reaches those periods (what came before or after an episode is derived with it), and replaces exactly");
         text.AppendLine("  the periods it computed. Corrections of earlier deliveries, or a changed birth month or gender, recompute everything. A");
         text.AppendLine("  test checks on generated data that each recompute equals a full one.");
         text.AppendLine("- **How it is computed.** The youths in care per period are a derived table (`youth_period`, built at ingest with the");

@@ -161,17 +161,17 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
         var timing = Environment.GetEnvironmentVariable("ZICHT_TIMING") is not null;
         var perIndicator = new List<(string, TimeSpan)>();
         var steps = new List<(string, TimeSpan)>();
-        // Working tables need not keep row order; DuckDB writes them faster (and in parallel) without it.
-        store.Execute("SET preserve_insertion_order = false");
-        // The stored figures' text columns (ids, codes, periods) compress as well without FSST, whose analysis cost about
-        // 0.4 s of writing 3.4 million values (the file stays the same size).
-        store.Execute("SET disabled_compression_methods = 'fsst'");
         // The working tables are TEMP (this connection only) and built outside a transaction: DuckDB scans
         // tables created within an open transaction about three times slower (transaction-local storage).
         // Only the replacement of the stored figures and their metadata is one transaction.
         var inTransaction = false;
         try
         {
+            // Working tables need not keep row order; DuckDB writes them faster (and in parallel) without it.
+            store.Execute("SET preserve_insertion_order = false");
+            // The stored figures' text columns (ids, codes, periods) compress as well without FSST, whose analysis cost
+            // about 0.4 s of writing 3.4 million values (the file stays the same size).
+            store.Execute("SET disabled_compression_methods = 'fsst'");
             progress?.Report(new ComputeProgress("voorbereiden", 0, _catalogue.Indicators.Count));
             steps.Add(("nagaan wat er veranderde", clock.Elapsed));
             if (timing) Console.Error.WriteLine($"checks before the prelude: {clock.Elapsed.TotalSeconds:F2} s");
@@ -287,8 +287,6 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             steps.Add(("vergelijken en opslaan", writeClock.Elapsed));
             if (timing)
                 Console.Error.WriteLine($"compare and write: {writeClock.Elapsed.TotalSeconds:F2} s");
-            store.Execute("RESET preserve_insertion_order");
-            store.Execute("RESET disabled_compression_methods");
             return new ComputeResult(false, full, full ? null : vanaf, periods, rows, clock.Elapsed, perIndicator) { Steps = steps };
         }
         catch
@@ -296,14 +294,14 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             try
             {
                 if (inTransaction) store.Execute("ROLLBACK");
-                store.Execute("RESET preserve_insertion_order");
-                store.Execute("RESET disabled_compression_methods");
             } catch (Exception) { /* the original error matters more */ }
             throw;
         }
         finally
         {
             try { DropWorkingTables(); } catch (Exception) { /* never hide the outcome of the compute */ }
+            try { store.Execute("RESET preserve_insertion_order"); } catch (Exception) { /* idem */ }
+            try { store.Execute("RESET disabled_compression_methods"); } catch (Exception) { /* idem */ }
         }
     }
 

@@ -48,14 +48,15 @@ public class DeriveTests
         //   A JH_AMBULANT 2022-01-01..2022-03-31
         //   B JH_DAGHULP  2022-03-31..2022-03-31   one day, starts on the day A ends
         //   C JH_AMBULANT 2022-03-31..2022-06-30   starts the same day as B (B has the lower id: earlier line)
-        //   D JB_OTS      2022-05-01..2022-12-31   jeugdbescherming, not jeugdhulp
+        //   D JB_OTS      2022-07-15..2022-12-31   jeugdbescherming, not jeugdhulp (starts after C ends, ends last so far)
         //   E JH_AMBULANT 2023-02-01..open         crisis
         //   F JH_DAGHULP  2023-06-01..2023-06-10   crisis
         // vorige_jeugdhulp_eind: the latest end of jeugdhulp that started on an EARLIER day (a same-day start does not
-        //   count): A none; B and C only A (03-31); D A, B, C (06-30); E the same (D is not jeugdhulp); F E, still open.
+        //   count): A none; B and C only A (03-31); D A, B, C (06-30); E the same (D, ending 12-31, is not jeugdhulp); F E,
+        //   still open.
         // volgende_jeugdhulpstart: the first start of OTHER jeugdhulp on or after the end: A B/C on its end day (03-31);
-        //   B C on its end day (03-31; B itself, which starts that day too, does not count); C and D E (2023-02-01); E
-        //   open; F none.
+        //   B C on its end day (03-31; B itself, which starts that day too, does not count); C E (2023-02-01: D, which
+        //   starts first, is not jeugdhulp); D E; E open; F none.
         // jeugdhulpstart_twee_eerder: in the order A, B, C, E, F: C -> A, E -> B, F -> C; D is not jeugdhulp.
         // vorige_crisisstart: F -> E.
         (string Id, string Zorgvorm, string Agb, string Start, string Eind, string Crisis)[] care =
@@ -63,7 +64,7 @@ public class DeriveTests
             ("A", "JH_AMBULANT", "11111111", "2022-01-01", "2022-03-31", "0"),
             ("B", "JH_DAGHULP", "22222222", "2022-03-31", "2022-03-31", "0"),
             ("C", "JH_AMBULANT", "33333333", "2022-03-31", "2022-06-30", "0"),
-            ("D", "JB_OTS", "44444444", "2022-05-01", "2022-12-31", "0"),
+            ("D", "JB_OTS", "44444444", "2022-07-15", "2022-12-31", "0"),
             ("E", "JH_AMBULANT", "55555555", "2023-02-01", "", "1"),
             ("F", "JH_DAGHULP", "66666666", "2023-06-01", "2023-06-10", "1"),
         ];

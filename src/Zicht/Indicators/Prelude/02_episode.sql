@@ -1,5 +1,6 @@
 -- Episodes with what the indicators ask of them: the youth's birth month and gender, the kind of care.
--- The catalogue reads care through this table (and ind_actief, ind_jeugdige, ind_start, ind_einde built on it).
+-- The catalogue reads care only through the views built on it (ind_actief, ind_start, ind_einde), never this table
+-- itself: a recompute holds only the care that reaches its periods (CatalogueTests).
 CREATE OR REPLACE TEMP TABLE ind_episode AS
 SELECT
     episode.episode_id, episode.youth_id, episode.zorgvorm, episode.aanbieder_agb,
