@@ -54,8 +54,8 @@ public static class DemoCommand
                     AnsiConsole.MarkupLine($"[bold]Inlezen[/]: {files.Count} leveringen");
                     var results = IngestCommand.Run(opened, files, new IngestOptions());
                     if (results.Any(r => r.Outcome == DeliveryOutcome.Afgewezen)) return 1;
-                    // The compute gets a freshly opened store, as `zicht compute` in its own process: the ingest leaves
-                    // DuckDB's memory full of its own pages, which made the compute about a fifth slower (30 s instead of 25).
+                    // The compute gets a freshly opened store, as `zicht compute` in its own process and the compute bench
+                    // have: otherwise the ingest's pages fill DuckDB's memory (2 GB) when the compute starts.
                     opened.Dispose();
                     opened = ZichtStore.Open(location);
                 }
