@@ -386,7 +386,7 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
 
     /// <summary>
     /// The earliest date whose figures the deliveries after <paramref name="lastDelivery"/> can change: the earliest
-    /// start among their trajectories. An episode they merge into keeps its days and attributes before that date
+    /// start among their trajectories, or the start of an episode their crisis care made a crisis episode. An episode they merge into keeps its days and attributes before that date
     /// (attributes of an episode come from its first trajectory, outcomes from its last), attribution to a
     /// municipality changes only from a new start on, and look-back windows only reach forward from it.
     /// Null when the change can reach every period: older rows were replaced, or a youth's birth month or gender
@@ -399,7 +399,23 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
         if (!long.TryParse(store.GetMeta("indicators_youth_max"), CultureInfo.InvariantCulture, out var youthMax)
             || YouthChecksum(youthMax) != store.GetMeta("indicators_youth_sum")) return null;
         var first = store.Scalar<string>($"SELECT strftime(min(startdatum), '%Y-%m-%d') FROM trajectory WHERE delivery_id > {lastDelivery}");
-        return first is null ? DateOnly.MaxValue : DateOnly.ParseExact(first, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        // One attribute is not the first trajectory's: an episode is a crisis episode when any of its trajectories is.
+        // New crisis care that joined an episode without crisis care before makes its start (earlier than the new
+        // start) a crisis start. Found by youth and zorgvorm (a different provider's episode in the same span only
+        // recomputes more than needed).
+        var crisis = store.Scalar<string>($"""
+            SELECT strftime(min(episode.startdatum), '%Y-%m-%d')
+            FROM episode
+            SEMI JOIN trajectory AS late
+              ON late.youth_id = episode.youth_id AND late.zorgvorm = episode.zorgvorm AND late.delivery_id > {lastDelivery} AND late.crisis
+             AND late.startdatum > episode.startdatum AND late.startdatum <= coalesce(episode.einddatum, DATE '9999-12-31')
+            ANTI JOIN (SELECT * FROM trajectory WHERE delivery_id <= {lastDelivery} AND crisis) AS earlier
+              ON earlier.youth_id = episode.youth_id AND earlier.zorgvorm = episode.zorgvorm
+             AND earlier.startdatum >= episode.startdatum AND earlier.startdatum <= coalesce(episode.einddatum, DATE '9999-12-31')
+            WHERE episode.crisis
+            """);
+        var dates = new[] { first, crisis }.OfType<string>().Select(d => DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
+        return dates.Count == 0 ? DateOnly.MaxValue : dates.Min();
     }
 
     /// <summary>A checksum of the birth month and gender of the youths up to an id (a 64-bit hash per youth, summed).</summary>

@@ -148,6 +148,30 @@ public class IncrementalComputeTests
     }
 
     [Fact]
+    public void Late_crisis_care_that_joins_an_older_episode_recomputes_from_that_episode_and_equals_a_full_run()
+    {
+        // youth 1: ambulant care 2021-06-01 to 2022-12-31, no crisis. Youth 2 starts 2023-05-02, the data end. A late
+        // delivery brings youth 1's crisis care 2023-01-01 to 2023-03-31 at the same provider: it adjoins, so the episode
+        // runs from 2021-06-01 and is a crisis episode (the flag holds if any of its trajectories has it): a crisis start
+        // in 2021 and 2021Q2. The first new start is 2023-01-01, but the change reaches back to the episode's start.
+        using var store = new IndicatorTestStore(new Fixture()
+            .Add(R(1, "A1", "JH_AMBULANT", "2021-06-01", "2022-12-31"))
+            .Add(R(2, "B", "JH_AMBULANT", "2023-05-02", "")));
+        Assert.Null(store.Cell("crisis", "gemeente", "GM0014", "2021"));
+        store.AddDelivery(new Fixture().Add(R(1, "A2", "JH_AMBULANT", "2023-01-01", "2023-03-31", ("bron", "87654321"), ("crisis", "1"))), "laat.csv");
+        var incremental = new IndicatorEngine(store.Store).Compute();
+        Assert.False(incremental.Full);
+        // the crisis indicator has no look-forward window: from the episode's start (the look-forward ones from a year before)
+        Assert.Equal(new DateOnly(2020, 6, 1), incremental.RecomputedFrom);
+        Assert.Equal(1.0, store.Cell("crisis", "gemeente", "GM0014", "2021")!.Value.Teller);
+        Assert.Equal(1.0, store.Cell("crisis", "gemeente", "GM0014", "2021Q2")!.Value.Teller);
+        store.Store.Execute("CREATE OR REPLACE TABLE incremental_snapshot AS SELECT * EXCLUDE (berekend_op) FROM indicator_value");
+        Assert.True(new IndicatorEngine(store.Store).Compute(new ComputeOptions { Full = true }).Full);
+        Assert.Equal(0L, store.Store.Scalar<long>("SELECT count(*) FROM (SELECT * FROM incremental_snapshot EXCEPT ALL SELECT * EXCLUDE (berekend_op) FROM indicator_value)"));
+        Assert.Equal(0L, store.Store.Scalar<long>("SELECT count(*) FROM (SELECT * EXCLUDE (berekend_op) FROM indicator_value EXCEPT ALL SELECT * FROM incremental_snapshot)"));
+    }
+
+    [Fact]
     public void Reading_an_older_store_keeps_its_figures_until_a_compute_replaces_them()
     {
         using var temp = new TempStore();
