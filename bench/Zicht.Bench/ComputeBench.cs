@@ -119,7 +119,7 @@ public static class ComputeBench
             Console.WriteLine($"    slowest: {id,-32} {duration.TotalSeconds,6:F2} s");
     }
 
-    private static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+    internal static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
     /// <summary>
     /// The trajectories that start in the quarter after the store's data, from the generator (another seed, so other

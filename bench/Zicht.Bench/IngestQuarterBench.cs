@@ -51,7 +51,7 @@ public static class IngestQuarterBench
                 var clock = Stopwatch.StartNew();
                 if (store.EnsureDerivedTablesCurrent()) Console.WriteLine($"derived tables brought up to date first (not timed below): {clock.Elapsed.TotalSeconds:F1} s");
                 Console.WriteLine($"store: {store.Scalar<long>("SELECT count(*) FROM trajectory"):N0} trajectories, {store.Scalar<long>("SELECT count(*) FROM episode"):N0} episodes, " +
-                                  $"{store.Scalar<long>("SELECT count(*) FROM youth_fact"):N0} youths; {Environment.ProcessorCount} cores, load {Load()}");
+                                  $"{store.Scalar<long>("SELECT count(*) FROM youth_fact"):N0} youths; {Environment.ProcessorCount} cores, load {ComputeBench.Load()}");
                 quarterFile = ComputeBench.NextQuarter(store, work);
                 if (updates) AddUpdatesOfOpenCare(store, source, quarterFile);
             }
@@ -129,7 +129,7 @@ public static class IngestQuarterBench
         var rebuild = full.RebuildDerivedTables();
         var fullSeconds = fullClock.Elapsed.TotalSeconds;
         Console.WriteLine($"{what}, full rebuild: {fullSeconds,5:F1} s  ({fullIngest.RowsAccepted:N0} trajectories{(fullIngest.ReplacedDeliveryId is null ? "" : ", replacing a delivery")}; " +
-                          $"store {storeSeconds:F1} s, derive {rebuild.Duration.TotalSeconds:F1} s for {rebuild.YouthsDerived:N0} youths); load {Load()}");
+                          $"store {storeSeconds:F1} s, derive {rebuild.Duration.TotalSeconds:F1} s for {rebuild.YouthsDerived:N0} youths); load {ComputeBench.Load()}");
 
         var incrementalClock = Stopwatch.StartNew();
         var service = new IngestService(incremental, options);
@@ -137,7 +137,7 @@ public static class IngestQuarterBench
         var incrementalSeconds = incrementalClock.Elapsed.TotalSeconds;
         var derive = service.LastDerive!;
         Console.WriteLine($"{what}, incremental:  {incrementalSeconds,5:F1} s  ({ingest.RowsAccepted:N0} trajectories; derive {derive.Duration.TotalSeconds:F1} s for {derive.YouthsDerived:N0} youths" +
-                          $"{(derive.Full ? $", but in full: {derive.FullRebuildReason}" : "")}); load {Load()}");
+                          $"{(derive.Full ? $", but in full: {derive.FullRebuildReason}" : "")}); load {ComputeBench.Load()}");
         Console.WriteLine($"  full / incremental: {fullSeconds / incrementalSeconds:F1}x for the ingest, {rebuild.Duration.TotalSeconds / derive.Duration.TotalSeconds:F1}x for the derive");
     }
 
@@ -179,6 +179,4 @@ public static class IngestQuarterBench
         incremental.Execute("DETACH full_rebuild");
         return differences;
     }
-
-    private static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 }

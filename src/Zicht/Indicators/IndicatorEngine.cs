@@ -386,9 +386,10 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
 
     /// <summary>
     /// The earliest date whose figures the deliveries after <paramref name="lastDelivery"/> can change: the earliest
-    /// start among their trajectories, or the start of an episode their crisis care made a crisis episode. An episode they merge into keeps its days and attributes before that date
-    /// (attributes of an episode come from its first trajectory, outcomes from its last), attribution to a
-    /// municipality changes only from a new start on, and look-back windows only reach forward from it.
+    /// start among their trajectories, or the start of an episode their crisis care made a crisis episode. An episode
+    /// they merge into keeps its days and attributes before that date (attributes of an episode come from its first
+    /// trajectory, outcomes from its last; only the crisis flag comes from any of them), attribution to a municipality
+    /// changes only from a new start on, and look-back windows only reach forward from it.
     /// Null when the change can reach every period: older rows were replaced, or a youth's birth month or gender
     /// (as most recently delivered) changed.
     /// </summary>

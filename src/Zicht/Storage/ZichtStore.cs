@@ -117,11 +117,11 @@ public sealed class ZichtStore : IDisposable
     }
 
     /// <summary>A marker that changes whenever the stored trajectories change.</summary>
-    public string TrajectoryVersion() =>
-        Scalar<string>("SELECT coalesce(max(delivery_id), 0) || ':' || count(*) || ':' || coalesce(sum(CASE WHEN status = 'actief' THEN 1 ELSE 0 END), 0) FROM delivery") ?? "0";
+    public string TrajectoryVersion() => TrajectoryVersionAsOf(Scalar<long?>("SELECT max(delivery_id) FROM delivery") ?? 0);
 
     /// <summary>What <see cref="TrajectoryVersion"/> was when <paramref name="deliveryId"/> was the latest delivery: the
-    /// deliveries up to it, those replaced since by a later correction counted as active, as they were then.</summary>
+    /// deliveries up to it, those replaced since by a later correction counted as active, as they were then. (For the
+    /// latest delivery no correction came later: the marker of now; one formula, so the two can never differ.)</summary>
     private string TrajectoryVersionAsOf(long deliveryId) =>
         Scalar<string>($"""
             SELECT {deliveryId} || ':' || count(*) || ':' || coalesce(sum(CASE WHEN status = 'actief' OR replaced_by > {deliveryId} THEN 1 ELSE 0 END), 0)

@@ -4,9 +4,8 @@
 CREATE OR REPLACE TEMP TABLE ind_meta AS
 SELECT min(startdatum) AS data_van, max(startdatum) AS data_tot FROM episode;
 
--- gemeente_nr: the number in the code (GM0363 -> 363), as carried by ind_episode.startvolgorde
 CREATE OR REPLACE TEMP TABLE ind_gemeente AS
-SELECT gemeentecode, jeugdregiocode, CAST(substr(gemeentecode, 3) AS INTEGER) AS gemeente_nr
+SELECT gemeentecode, jeugdregiocode
 FROM ref_gemeente WHERE gemeentecode = gemeentecode_actueel;
 
 CREATE OR REPLACE TEMP TABLE ind_periode_alle AS

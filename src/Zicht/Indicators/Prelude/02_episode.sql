@@ -13,9 +13,7 @@ SELECT
     zorgvorm.soort, zorgvorm.met_verblijf, zorgvorm.gezinsgericht,
     zorgvorm.soort = 'jeugdhulp' AS is_jeugdhulp,
     -- the youth's jeugdhulp before and after this episode (derived with the episodes: Derive/01_episode.sql)
-    episode.vorige_jeugdhulp_eind, episode.volgende_jeugdhulpstart, episode.jeugdhulpstart_twee_eerder, episode.vorige_crisisstart,
-    -- orders care by start, then by municipality code, so "the care that started last" is one reproducible episode
-    (episode.startdatum - DATE '1900-01-01') * 10000 + CAST(substr(episode.gemeentecode_actueel, 3) AS INTEGER) AS startvolgorde
+    episode.vorige_jeugdhulp_eind, episode.volgende_jeugdhulpstart, episode.jeugdhulpstart_twee_eerder, episode.vorige_crisisstart
 FROM episode
 JOIN youth_fact AS youth USING (youth_id)
 JOIN ind_gemeente AS gemeente ON gemeente.gemeentecode = episode.gemeentecode_actueel
