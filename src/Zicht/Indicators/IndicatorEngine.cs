@@ -181,13 +181,14 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             foreach (var sql in SqlResources.ReadAll("Indicators.Prelude."))
             {
                 var preludeClock = Stopwatch.StartNew();
+                var preludeCpu = timing ? Process.GetCurrentProcess().TotalProcessorTime : TimeSpan.Zero;
                 store.Execute(sql.Replace("{{vanaf}}", vanaf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
                                  .Replace("{{alleen_nodig}}", full ? "true" : NeededCareSql));
                 var name = preludeIndex < preludeNames.Length ? preludeNames[preludeIndex] : $"voorbereiding {preludeIndex + 1}";
                 preludeIndex++;
                 steps.Add(("voorbereiding: " + name, preludeClock.Elapsed));
                 if (timing)
-                    Console.Error.WriteLine($"prelude {name}: {preludeClock.Elapsed.TotalSeconds:F2} s");
+                    Console.Error.WriteLine($"prelude {name}: {preludeClock.Elapsed.TotalSeconds:F2} s, cpu {(Process.GetCurrentProcess().TotalProcessorTime - preludeCpu).TotalSeconds:F2} s");
             }
             store.Execute(SqlResources.Read("Indicators.Engine.population.sql"));
             if (!full && store.Scalar<string>("SELECT CAST(data_van AS VARCHAR) FROM ind_meta") != store.GetMeta("indicators_data_van"))
@@ -213,6 +214,7 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
                     NarrowWorkingTables(narrowedTo);
                 }
                 var indicatorClock = Stopwatch.StartNew();
+                var indicatorCpu = timing ? Process.GetCurrentProcess().TotalProcessorTime : TimeSpan.Zero;
                 progress?.Report(new ComputeProgress(indicator.Id, done, _catalogue.Indicators.Count));
                 var unitsSql = IndicatorSql.UnitsTableSql(_catalogue.UnitSql(indicator, options.Parameters));
                 string? sharedCounts = null;
@@ -222,7 +224,9 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
                     {
                         store.Execute(IndicatorSql.CountingPeriodsSql(indicator));
                         store.Execute(unitsSql);
+                        Profile(quantilePlan.Table);
                         store.Execute(IndicatorSql.SharedQuantilesSql(quantilePlan.Table, quantilePlan.Quantiles, indicator.Niveaus.Contains("aanbieder")));
+                        Profile(null);
                     }
                     sharedCounts = IndicatorSql.QuantileCountsSql(quantilePlan.Table, quantilePlan.Index);
                 }
@@ -231,7 +235,9 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
                     if (sharedBuilt.Add(plan.Table))
                     {
                         store.Execute(IndicatorSql.CountingPeriodsSql(indicator));
+                        Profile(plan.Table);
                         store.Execute(SimpleUnitQuery.SharedCountsSql(plan.Table, plan.Queries));
+                        Profile(null);
                     }
                     sharedCounts = plan.Queries[plan.Index].UnitCountsSql(plan.Table, plan.Index);
                 }
@@ -244,10 +250,13 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
                     store.Execute(unitsSql);
                 }
                 var unitsTime = indicatorClock.Elapsed;
+                Profile(indicator.Id);
                 store.Execute(aggregateSql);
+                Profile(null);
                 store.Execute($"INSERT INTO ind_berekend SELECT '{indicator.Id}', periode FROM ind_periode");
                 if (timing)
-                    Console.Error.WriteLine($"{indicator.Id}: units {unitsTime.TotalSeconds:F2} s, aggregate {(indicatorClock.Elapsed - unitsTime).TotalSeconds:F2} s");
+                    Console.Error.WriteLine($"{indicator.Id}: units {unitsTime.TotalSeconds:F2} s, aggregate {(indicatorClock.Elapsed - unitsTime).TotalSeconds:F2} s, "
+                                            + $"cpu {(Process.GetCurrentProcess().TotalProcessorTime - indicatorCpu).TotalSeconds:F2} s");
                 perIndicator.Add((indicator.Id, indicatorClock.Elapsed));
                 done++;
             }
@@ -256,6 +265,7 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             // Straight into the stored table (a working table of 3.4 million wide rows first cost seconds more); the
             // working tables it reads were committed before, so the transaction does not slow the query down.
             var writeClock = Stopwatch.StartNew();
+            var writeCpu = timing ? Process.GetCurrentProcess().TotalProcessorTime : TimeSpan.Zero;
             if (narrowedTo > vanaf) store.Execute("CREATE OR REPLACE TEMP TABLE ind_periode AS SELECT * FROM ind_periode_run");
             store.Execute("BEGIN TRANSACTION");
             inTransaction = true;
@@ -267,8 +277,10 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
                     """);
             if (timing) Console.Error.WriteLine($"  write: upgrade and delete {writeClock.Elapsed.TotalSeconds:F2} s");
             WriteDefinitions(indicators);
+            Profile("benchmark");
             store.Execute("INSERT INTO indicator_result\n" + SqlResources.Read("Indicators.Engine.benchmark.sql"));
-            if (timing) Console.Error.WriteLine($"  write: + insert {writeClock.Elapsed.TotalSeconds:F2} s");
+            Profile(null);
+            if (timing) Console.Error.WriteLine($"  write: + insert {writeClock.Elapsed.TotalSeconds:F2} s, cpu {(Process.GetCurrentProcess().TotalProcessorTime - writeCpu).TotalSeconds:F2} s");
             var periods = (int)store.Scalar<long>("SELECT count(*) FROM ind_periode");
             var rows = store.Scalar<long>("SELECT count(*) FROM ind_raw");
             // What youth-level facts the figures were computed with: a later change of them forces a full recompute.
@@ -303,6 +315,22 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             try { store.Execute("RESET preserve_insertion_order"); } catch (Exception) { /* idem */ }
             try { store.Execute("RESET disabled_compression_methods"); } catch (Exception) { /* idem */ }
         }
+    }
+
+    /// <summary>
+    /// For whoever tunes the engine: with ZICHT_PROFILE=DIR, DuckDB's profile of the statement that follows (an
+    /// indicator's aggregation, the benchmark insert) goes to DIR/NAME.txt; null switches profiling off again.
+    /// </summary>
+    private void Profile(string? name)
+    {
+        if (Environment.GetEnvironmentVariable("ZICHT_PROFILE") is not { Length: > 0 } dir) return;
+        if (name is null)
+        {
+            store.Execute("PRAGMA disable_profiling");
+            return;
+        }
+        store.Execute("SET enable_profiling = 'json'");
+        store.Execute($"SET profiling_output = '{Path.Combine(dir, name + ".json").Replace("'", "''")}'");
     }
 
     /// <summary>

@@ -200,6 +200,13 @@ internal static class IndicatorSql
 
     internal static string FillAggregate(string template, IndicatorDefinition indicator, string? sharedCounts = null) => template
         .Replace("{{counts}}", Counts(indicator, sharedCounts))
+        .Replace("{{noemer}}", indicator.Berekening switch
+        {
+            Berekening.Per1000 => "population.jeugdigen_0_17",
+            Berekening.Verdeling => "sum(counts.teller_units) OVER (PARTITION BY counts.niveau, counts.gebied_code, counts.periode)",
+            Berekening.Aantal => "CAST(NULL AS DOUBLE)",
+            _ => "counts.noemer_units",
+        })
         .Replace("{{indicator_id}}", indicator.Id)
         .Replace("{{berekening}}", BerekeningCode(indicator.Berekening))
         .Replace("{{richting}}", indicator.RichtingTekst)
