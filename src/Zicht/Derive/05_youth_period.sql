@@ -8,7 +8,8 @@
 -- so the choice is reproducible. Open care runs on to the data end. The age group is the age on the last day in care
 -- within the period. The care of a youth in a period is folded into four plain aggregates (hashing 20 million rows
 -- into 16 million groups is most of the cost, so every aggregate counts): the latest start order (which carries the
--- municipality's number), the latest end, the latest end of jeugdhulp, and the kinds of care as bits. The last day
+-- municipality's number), the latest end, the latest end of jeugdhulp, and the kinds of care as bits (with a bit for
+-- jeugdhulp that started in the period). The last day
 -- in care within a period is the earlier of the period's end and the latest end, so it is taken after grouping.
 -- Written in period order, so that a recompute of recent periods reads only their part of the table.
 --
@@ -55,7 +56,9 @@ care_per_youth AS (
            max(startvolgorde) AS laatste_startvolgorde,
            max(eind) AS laatste_eind,
            max(CASE WHEN (zorg_bits & 1) = 1 THEN eind END) AS laatste_eind_jeugdhulp,
-           bit_or(zorg_bits) AS zorg,
+           -- bit 32: jeugdhulp that started in the period (the year or the quarter of its start)
+           bit_or(CASE WHEN (zorg_bits & 1) = 1 AND periode_nr IN (year(startdatum) * 10, year(startdatum) * 10 + quarter(startdatum))
+                       THEN zorg_bits | 32 ELSE zorg_bits END) AS zorg,
            min(geboortemaand) AS geboortemaand,
            min(geslacht) AS geslacht
     FROM touched_periods
@@ -81,7 +84,8 @@ SELECT
     (care.zorg & 4) <> 0 AS heeft_jeugdbescherming,
     (care.zorg & 8) <> 0 AS heeft_jeugdreclassering,
     coalesce(leeftijd_op(care.geboortemaand, CASE WHEN care.laatste_eind_jeugdhulp IS NOT NULL THEN least(care.tot, care.laatste_eind_jeugdhulp) END) >= 18, false) AS heeft_jeugdhulp_18plus,
-    (care.zorg & 16) <> 0 AS heeft_lokaal_team
+    (care.zorg & 16) <> 0 AS heeft_lokaal_team,
+    (care.zorg & 32) <> 0 AS heeft_jeugdhulpstart
 FROM with_period AS care
 -- (a start before 1900 gives a negative order; its remainder is made positive)
 JOIN gemeente ON gemeente.gemeente_nr = (care.laatste_startvolgorde % 10000 + 10000) % 10000
