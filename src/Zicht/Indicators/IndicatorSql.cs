@@ -203,10 +203,15 @@ internal static class IndicatorSql
         .Replace("{{noemer}}", indicator.Berekening switch
         {
             Berekening.Per1000 => "population.jeugdigen_0_17",
-            Berekening.Verdeling => "sum(counts.teller_units) OVER (PARTITION BY counts.niveau, counts.gebied_code, counts.periode)",
+            Berekening.Verdeling => "categorieen.alle_categorieen",
             Berekening.Aantal => "CAST(NULL AS DOUBLE)",
             _ => "counts.noemer_units",
         })
+        .Replace("{{categorieen}}", indicator.Berekening == Berekening.Verdeling ? """
+
+                JOIN (SELECT niveau, gebied_code, periode, sum(teller_units) AS alle_categorieen FROM all_counts GROUP BY niveau, gebied_code, periode) AS categorieen
+                  ON categorieen.niveau = counts.niveau AND categorieen.gebied_code = counts.gebied_code AND categorieen.periode = counts.periode
+            """ : "")
         .Replace("{{indicator_id}}", indicator.Id)
         .Replace("{{berekening}}", BerekeningCode(indicator.Berekening))
         .Replace("{{richting}}", indicator.RichtingTekst)
