@@ -92,6 +92,28 @@ public class DeriveTests
     }
 
     [Fact]
+    public void Youth_periods_know_whether_jeugdhulp_started_in_them()
+    {
+        using var temp = new TempStore();
+        // One youth (the data end is the latest start, 2024-02-10):
+        //   A JH_AMBULANT 2022-11-15..2023-01-20   jeugdhulp starting in 2022Q4, running into 2023Q1
+        //   B JB_OTS      2023-05-01..2023-08-31   jeugdbescherming: a start, but not of jeugdhulp
+        //   C JH_DAGHULP  2024-02-10..open         jeugdhulp starting in 2024Q1 (the data end)
+        // heeft_jeugdhulpstart is true in the year and the quarter of a jeugdhulp start only: 2022, 2022Q4, 2024 and
+        // 2024Q1; not in 2023 or 2023Q1 (A runs on, no start) or in 2023Q2 and 2023Q3 (only jeugdbescherming).
+        var fixture = new Fixture()
+            .Add(Fixture.Row(3, ("bron_traject_id", "A"), ("zorgvorm", "JH_AMBULANT"), ("aanbieder_agb", "11111111"), ("aanmelddatum", ""), ("startdatum", "2022-11-15"), ("einddatum", "2023-01-20")))
+            .Add(Fixture.Row(3, ("bron_traject_id", "B"), ("zorgvorm", "JB_OTS"), ("aanbieder_agb", "22222222"), ("aanmelddatum", ""), ("startdatum", "2023-05-01"), ("einddatum", "2023-08-31")))
+            .Add(Fixture.Row(3, ("bron_traject_id", "C"), ("zorgvorm", "JH_DAGHULP"), ("aanbieder_agb", "33333333"), ("aanmelddatum", ""), ("startdatum", "2024-02-10"), ("einddatum", ""), ("reden_einde", "")));
+        var path = temp.WriteFile("s.csv", fixture.ToString());
+        using var store = temp.Open();
+        new IngestService(store, Options).Ingest([path]);
+
+        Assert.Equal("2022:true 2022Q4:true 2023:false 2023Q1:false 2023Q2:false 2023Q3:false 2024:true 2024Q1:true",
+            store.Scalar<string>("SELECT string_agg(periode || ':' || heeft_jeugdhulpstart, ' ' ORDER BY periode) FROM youth_period"));
+    }
+
+    [Fact]
     public void Numbers_placements_and_tells_uithuisplaatsing_from_doorplaatsing()
     {
         using var temp = new TempStore();
