@@ -31,18 +31,30 @@ region AS (
 country AS (
     SELECT indicator_id, periode, categorie, waarde AS land_waarde FROM ind_raw WHERE niveau = 'land'
 ),
--- ranks only among municipalities: the other levels (most rows are providers) need no sorting
+-- ranks only among municipalities: the other levels (most rows are providers) need no sorting. One sort by value
+-- serves all three: the rank from the low end, the number of equal values and the municipalities with a value. The
+-- rank from the high end (hoger is beter, neutraal) is 1 + the municipalities with a higher value; the percentile is
+-- percent_rank(), (rank from the low end - 1) / (municipalities with a value - 1). Three windows with their own
+-- sorts cost twice as much.
+sorted AS (
+    SELECT
+        rij, waarde, richting,
+        rank() OVER by_value AS rang_laag,
+        count(waarde) OVER (by_value RANGE BETWEEN CURRENT ROW AND CURRENT ROW) AS gelijk,
+        count(waarde) OVER (by_value ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS aantal_gemeenten
+    FROM keyed
+    WHERE niveau = 'gemeente'
+    WINDOW by_value AS (PARTITION BY indicator_id, periode, categorie ORDER BY waarde ASC NULLS LAST)
+),
 ranked AS (
     SELECT
         rij,
         CASE WHEN waarde IS NOT NULL THEN
-            rank() OVER (PARTITION BY indicator_id, periode, categorie, waarde IS NULL
-                         ORDER BY CASE WHEN richting = 'lager is beter' THEN waarde ELSE -waarde END) END AS rang,
-        count(waarde) OVER (PARTITION BY indicator_id, periode, categorie) AS aantal_gemeenten,
+            CASE WHEN richting = 'lager is beter' THEN rang_laag ELSE aantal_gemeenten - rang_laag - gelijk + 2 END END AS rang,
+        aantal_gemeenten,
         CASE WHEN waarde IS NOT NULL THEN
-            100.0 * percent_rank() OVER (PARTITION BY indicator_id, periode, categorie, waarde IS NULL ORDER BY waarde) END AS percentiel
-    FROM keyed
-    WHERE niveau = 'gemeente'
+            100.0 * CASE WHEN aantal_gemeenten > 1 THEN CAST(rang_laag - 1 AS DOUBLE) / CAST(aantal_gemeenten - 1 AS DOUBLE) ELSE 0 END END AS percentiel
+    FROM sorted
 )
 SELECT
     raw.indicator_id, raw.niveau, raw.gebied_code, raw.periode, raw.categorie,
