@@ -205,6 +205,10 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             // which periods each indicator computed (the write replaces exactly those), and the periods of the run
             store.Execute("CREATE OR REPLACE TEMP TABLE ind_berekend (indicator_id VARCHAR NOT NULL, periode VARCHAR NOT NULL)");
             store.Execute("CREATE OR REPLACE TEMP TABLE ind_periode_run AS SELECT * FROM ind_periode");
+            // each indicator's number in this compute: the comparisons join on numbers, not on names (benchmark.sql)
+            var numbers = indicators.Select((indicator, i) => (indicator.Id, Number: i + 1)).ToDictionary(x => x.Id, x => x.Number);
+            store.Execute("CREATE OR REPLACE TEMP TABLE ind_indicator (indicator_id VARCHAR NOT NULL, indicator_nr SMALLINT NOT NULL)");
+            store.Execute("INSERT INTO ind_indicator VALUES " + string.Join(", ", numbers.Select(n => $"('{n.Key}', {n.Value})")));
             var narrowedTo = vanaf;
             foreach (var indicator in indicators)
             {
@@ -241,7 +245,7 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
                     }
                     sharedCounts = plan.Queries[plan.Index].UnitCountsSql(plan.Table, plan.Index);
                 }
-                var aggregateSql = IndicatorSql.FillAggregate(aggregate, indicator, sharedCounts);
+                var aggregateSql = IndicatorSql.FillAggregate(aggregate, indicator, sharedCounts, numbers[indicator.Id]);
                 if (Environment.GetEnvironmentVariable("ZICHT_SQL_DUMP") is { Length: > 0 } dump)
                     File.WriteAllText(Path.Combine(dump, indicator.Id + ".sql"), unitsSql + ";\n" + aggregateSql);
                 if (sharedCounts is null)

@@ -198,7 +198,8 @@ internal static class IndicatorSql
             """;
     }
 
-    internal static string FillAggregate(string template, IndicatorDefinition indicator, string? sharedCounts = null) => template
+    internal static string FillAggregate(string template, IndicatorDefinition indicator, string? sharedCounts = null, int number = 0) => template
+        .Replace("{{indicator_nr}}", number.ToString(System.Globalization.CultureInfo.InvariantCulture))
         .Replace("{{counts}}", Counts(indicator, sharedCounts))
         .Replace("{{noemer}}", indicator.Berekening switch
         {

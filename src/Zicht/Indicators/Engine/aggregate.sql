@@ -17,6 +17,7 @@ all_counts AS (
 with_denominator AS (
     SELECT
         counts.*,
+        periode.periode_nr, periode.vorige_nr,
         {{noemer}} AS noemer
     FROM all_counts AS counts
     JOIN ind_periode AS periode USING (periode)
@@ -41,5 +42,8 @@ SELECT
         WHEN 'p90' THEN 100.0 * teller_units / nullif(noemer_units, 0)
     END AS dekking_procent,
     CASE WHEN '{{berekening}}' IN ('per_1000', 'aandeel', 'verdeling') THEN noemer END AS wilson_n,
-    CASE '{{berekening}}' WHEN 'per_1000' THEN 1000.0 WHEN 'aandeel' THEN 100.0 WHEN 'verdeling' THEN 100.0 END AS wilson_schaal
+    CASE '{{berekening}}' WHEN 'per_1000' THEN 1000.0 WHEN 'aandeel' THEN 100.0 WHEN 'verdeling' THEN 100.0 END AS wilson_schaal,
+    {{indicator_nr}},
+    CASE niveau WHEN 'gemeente' THEN 1 WHEN 'regio' THEN 2 WHEN 'land' THEN 3 ELSE 4 END,
+    periode_nr, vorige_nr
 FROM with_denominator;

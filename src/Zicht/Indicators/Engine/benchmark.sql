@@ -5,18 +5,23 @@
 -- The region and the ranks are worked out on narrow rows keyed by the row id of ind_raw and joined back on that id:
 -- carrying all columns through those joins and windows cost more than the comparisons themselves. The previous
 -- value is joined straight onto each row (the rows are the probe side, so their columns travel free; a narrow
--- join and a join back cost a second more).
+-- join and a join back cost a second more). All joins are on the keys as numbers (indicator, level, period: ind_raw
+-- carries them), which halves the cost of joining on their names.
 WITH keyed AS (
-    SELECT rowid AS rij, indicator_id, niveau, gebied_code, periode, categorie, waarde, richting
+    SELECT rowid AS rij, indicator_nr, niveau_nr, gebied_code, periode_nr, categorie, waarde, richting
     FROM ind_raw
 ),
 earlier_values AS (
-    SELECT indicator_id, niveau, gebied_code, periode, categorie, waarde FROM ind_raw
+    SELECT indicator_nr, niveau_nr, gebied_code, periode_nr, categorie, waarde FROM ind_raw
     UNION ALL
     -- a recompute of recent periods compares its first periods with the stored ones before them (each indicator
     -- recomputes its own periods: ind_berekend)
-    SELECT indicator_id, niveau, gebied_code, periode, categorie, waarde FROM indicator_result AS stored
-    WHERE periode IN (SELECT vorige FROM ind_periode)
+    SELECT numbers.indicator_nr, CASE stored.niveau WHEN 'gemeente' THEN 1 WHEN 'regio' THEN 2 WHEN 'land' THEN 3 ELSE 4 END,
+           stored.gebied_code, periode.periode_nr, stored.categorie, stored.waarde
+    FROM indicator_result AS stored
+    JOIN ind_indicator AS numbers USING (indicator_id)
+    JOIN ind_periode_alle AS periode USING (periode)
+    WHERE stored.periode IN (SELECT vorige FROM ind_periode)
       AND NOT EXISTS (SELECT 1 FROM ind_berekend AS berekend WHERE berekend.indicator_id = stored.indicator_id AND berekend.periode = stored.periode)
 ),
 region AS (
@@ -24,12 +29,12 @@ region AS (
     FROM keyed
     JOIN ind_gemeente AS gemeente ON gemeente.gemeentecode = keyed.gebied_code
     LEFT JOIN ind_raw AS region
-      ON region.indicator_id = keyed.indicator_id AND region.niveau = 'regio' AND region.gebied_code = gemeente.jeugdregiocode
-     AND region.periode = keyed.periode AND region.categorie = keyed.categorie
-    WHERE keyed.niveau = 'gemeente'
+      ON region.indicator_nr = keyed.indicator_nr AND region.niveau_nr = 2 AND region.gebied_code = gemeente.jeugdregiocode
+     AND region.periode_nr = keyed.periode_nr AND region.categorie = keyed.categorie
+    WHERE keyed.niveau_nr = 1
 ),
 country AS (
-    SELECT indicator_id, periode, categorie, waarde AS land_waarde FROM ind_raw WHERE niveau = 'land'
+    SELECT indicator_nr, periode_nr, categorie, waarde AS land_waarde FROM ind_raw WHERE niveau_nr = 3
 ),
 -- ranks only among municipalities: the other levels (most rows are providers) need no sorting. One sort by value
 -- serves all three: the rank from the low end, the number of equal values and the municipalities with a value. The
@@ -43,8 +48,8 @@ sorted AS (
         count(waarde) OVER (by_value RANGE BETWEEN CURRENT ROW AND CURRENT ROW) AS gelijk,
         count(waarde) OVER (by_value ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS aantal_gemeenten
     FROM keyed
-    WHERE niveau = 'gemeente'
-    WINDOW by_value AS (PARTITION BY indicator_id, periode, categorie ORDER BY waarde ASC NULLS LAST)
+    WHERE niveau_nr = 1
+    WINDOW by_value AS (PARTITION BY indicator_nr, periode_nr, categorie ORDER BY waarde ASC NULLS LAST)
 ),
 ranked AS (
     SELECT
@@ -63,11 +68,10 @@ SELECT
     ranked.rang, ranked.aantal_gemeenten, ranked.percentiel, previous.waarde AS vorige_waarde,
     current_timestamp AS berekend_op
 FROM ind_raw AS raw
-JOIN ind_periode AS periode USING (periode)
 LEFT JOIN earlier_values AS previous
-  ON previous.indicator_id = raw.indicator_id AND previous.niveau = raw.niveau AND previous.gebied_code = raw.gebied_code
- AND previous.periode = periode.vorige AND previous.categorie = raw.categorie
+  ON previous.indicator_nr = raw.indicator_nr AND previous.niveau_nr = raw.niveau_nr AND previous.gebied_code = raw.gebied_code
+ AND previous.periode_nr = raw.vorige_nr AND previous.categorie = raw.categorie
 LEFT JOIN region ON region.rij = raw.rowid
 LEFT JOIN ranked ON ranked.rij = raw.rowid
 LEFT JOIN country
-  ON country.indicator_id = raw.indicator_id AND country.periode = raw.periode AND country.categorie = raw.categorie;
+  ON country.indicator_nr = raw.indicator_nr AND country.periode_nr = raw.periode_nr AND country.categorie = raw.categorie;

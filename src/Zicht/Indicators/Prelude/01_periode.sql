@@ -25,7 +25,8 @@ all_periods AS (
 SELECT periode, soort, jaar, van, tot, vorige, data_tot,
        -- the period as a number (year * 10, or year * 10 + quarter): joining and grouping millions of rows
        -- on it is much cheaper than on the period's name
-       CASE WHEN soort = 'jaar' THEN jaar * 10 ELSE jaar * 10 + quarter(van) END AS periode_nr
+       CASE WHEN soort = 'jaar' THEN jaar * 10 ELSE jaar * 10 + quarter(van) END AS periode_nr,
+       CASE WHEN soort = 'jaar' THEN (jaar - 1) * 10 WHEN quarter(van) = 1 THEN (jaar - 1) * 10 + 4 ELSE jaar * 10 + quarter(van) - 1 END AS vorige_nr
 FROM all_periods;
 
 -- the periods to compute now (ind_periode_alle also has the quarters after the data end, whose events a
