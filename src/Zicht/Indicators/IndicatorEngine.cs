@@ -190,7 +190,7 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
                 if (timing)
                     Console.Error.WriteLine($"prelude {name}: {preludeClock.Elapsed.TotalSeconds:F2} s, cpu {(Process.GetCurrentProcess().TotalProcessorTime - preludeCpu).TotalSeconds:F2} s");
             }
-            store.Execute(SqlResources.Read("Indicators.Engine.population.sql"));
+            store.Execute(SqlResources.Read("Indicators.Engine.population_per_gebied.sql") + SqlResources.Read("Indicators.Engine.population.sql"));
             if (!full && store.Scalar<string>("SELECT CAST(data_van AS VARCHAR) FROM ind_meta") != store.GetMeta("indicators_data_van"))
             {
                 // Earlier data arrived: look-back completeness (herhaald beroep) shifts for every period.
@@ -383,7 +383,7 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
         store.Execute(prelude[0].Replace("{{vanaf}}", "0001-01-01"));   // (the other steps have no {{vanaf}})
         store.Execute($"DELETE FROM ind_periode WHERE periode NOT IN ({string.Join(", ", periodes.Select(p => "'" + p.Replace("'", "''") + "'"))})");
         foreach (var sql in prelude.Skip(1)) store.Execute(sql.Replace("{{alleen_nodig}}", "true"));
-        store.Execute(SqlResources.Read("Indicators.Engine.population.sql"));
+        store.Execute(SqlResources.Read("Indicators.Engine.population_per_gebied.sql") + SqlResources.Read("Indicators.Engine.population.sql"));
         store.Execute(IndicatorSql.CountingPeriodsSql(indicator));
         store.Execute(IndicatorSql.UnitsTableSql(_catalogue.UnitSql(indicator, options.Parameters)).Replace("TEMP VIEW ind_units AS", "TEMP VIEW ind_units_totaal AS"));
         // the breakdown's category takes the place of the (absent) category of the indicator
@@ -463,7 +463,7 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
         foreach (var indicator in Indicators(options))
             text.Append(indicator.Id).Append(_catalogue.UnitSql(indicator, options.Parameters))
                 .Append(IndicatorSql.CountingPeriodsSql(indicator)).Append(IndicatorSql.FillAggregate(aggregate, indicator));
-        foreach (var name in new[] { "Indicators.Engine.aggregate.sql", "Indicators.Engine.benchmark.sql", "Indicators.Engine.population.sql" })
+        foreach (var name in new[] { "Indicators.Engine.aggregate.sql", "Indicators.Engine.benchmark.sql", "Indicators.Engine.population_per_gebied.sql", "Indicators.Engine.population.sql" })
             text.Append(SqlResources.Read(name));
         foreach (var sql in SqlResources.ReadAll("Indicators.Prelude.")) text.Append(sql);
         // the derived tables the figures are counted from (youth_period, the age rules): a changed rule rebuilds them,
