@@ -86,26 +86,62 @@ public sealed class AttackAuditor
             var members = Members(relation).Where(IsVariable).ToList();
             for (var i = 1; i < members.Count; i++) parent[Find(members[i])] = Find(members[0]);
         }
+        // An order between two variables links them; an order between a variable and a constant is a bound of the variable.
+        var orders = table.Orders.Where(o => IsVariable(o.Smaller) && IsVariable(o.Larger)).ToList();
+        foreach (var order in orders)
+        {
+            parent.TryAdd(order.Smaller, order.Smaller);
+            parent.TryAdd(order.Larger, order.Larger);
+            parent[Find(order.Smaller)] = Find(order.Larger);
+        }
         var componentOf = parent.Keys.ToDictionary(c => c, Find);
         var relationsOfComponent = relations
             .Select(r => (Relation: r, Component: Members(r).Where(IsVariable).Select(m => componentOf[m]).FirstOrDefault(-1)))
             .Where(r => r.Component >= 0)
             .ToLookup(r => r.Component, r => r.Relation);
+        var ordersOfComponent = orders.ToLookup(o => componentOf[o.Smaller]);
+        var orderBounds = OrderBoundsFromConstants(table, IsVariable);
 
         var results = new List<CellBounds>();
         foreach (var group in componentOf.Keys.GroupBy(c => componentOf[c]))
         {
-            var toAudit = group.Where(c => status[c] != CellStatus.Gepubliceerd && (cellsToCheck is null || cellsToCheck.Contains(c))).Order().ToList();
+            var toAudit = group.Where(c => status[c] is CellStatus.Primair or CellStatus.Secundair && (cellsToCheck is null || cellsToCheck.Contains(c))).Order().ToList();
             if (toAudit.Count == 0) continue;
             Statistics.Components++;
             Statistics.LargestComponent = Math.Max(Statistics.LargestComponent, group.Count());
-            results.AddRange(AuditComponent(table, status, policy, group.Order().ToList(), relationsOfComponent[group.Key], IsVariable, toAudit, goal));
+            results.AddRange(AuditComponent(table, status, policy, group.Order().ToList(), relationsOfComponent[group.Key], ordersOfComponent[group.Key].ToList(),
+                orderBounds, IsVariable, toAudit, goal));
         }
         return new AuditReport(results.OrderBy(r => r.Cell).ToList());
     }
 
+    /// <summary>
+    /// What orders with a constant (a published, unrounded cell) tell of a variable: Smaller &lt;= a published value is an
+    /// upper bound, a published value &lt;= Larger a lower bound.
+    /// </summary>
+    private static Dictionary<int, (double Lower, double Upper)> OrderBoundsFromConstants(LinkedTable table, Func<int, bool> isVariable)
+    {
+        var bounds = new Dictionary<int, (double Lower, double Upper)>();
+        foreach (var order in table.Orders)
+        {
+            var (smaller, larger) = (order.Smaller, order.Larger);
+            if (isVariable(smaller) && !isVariable(larger))
+            {
+                var (lower, upper) = bounds.GetValueOrDefault(smaller, (double.NegativeInfinity, double.PositiveInfinity));
+                bounds[smaller] = (lower, Math.Min(upper, table.Cells[larger].Value));
+            }
+            else if (!isVariable(smaller) && isVariable(larger))
+            {
+                var (lower, upper) = bounds.GetValueOrDefault(larger, (double.NegativeInfinity, double.PositiveInfinity));
+                bounds[larger] = (Math.Max(lower, table.Cells[smaller].Value), upper);
+            }
+        }
+        return bounds;
+    }
+
     private List<CellBounds> AuditComponent(LinkedTable table, IReadOnlyList<CellStatus> status, DisclosurePolicy policy, List<int> cells,
-        IEnumerable<Relation> relations, Func<int, bool> isVariable, List<int> toAudit, AuditGoal goal)
+        IEnumerable<Relation> relations, List<AtMost> orders, Dictionary<int, (double Lower, double Upper)> orderBounds, Func<int, bool> isVariable,
+        List<int> toAudit, AuditGoal goal)
     {
         using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("The GLOP solver of Google OR-Tools is not available.");
         var variables = new Dictionary<int, Variable>();
@@ -116,6 +152,7 @@ public sealed class AttackAuditor
         foreach (var i in cells)
         {
             var (lower, upper) = PriorKnowledge(table.Cells[i], status[i], policy);
+            if (orderBounds.TryGetValue(i, out var known)) (lower, upper) = (Math.Max(lower, known.Lower), Math.Min(upper, known.Upper));
             prior[i] = (lower, Math.Min(upper, NoUpperBound));
             variables[i] = solver.MakeNumVar(lower, prior[i].Upper, "x" + i);
             lowestSeen[i] = highestSeen[i] = table.Cells[i].Value;
@@ -124,15 +161,23 @@ public sealed class AttackAuditor
         foreach (var relation in relationList)
         {
             // total - sum(parts) = 0, with published members as constants
+            // coefficients are summed: a cell can occur twice in one relation (two categories that are the same count)
             var constant = 0.0;
-            var terms = new List<(Variable, double)>();
+            var terms = new Dictionary<int, double>();
             foreach (var (member, sign) in relation.Parts.Select(p => (p, -1.0)).Append((relation.Total, 1.0)))
             {
-                if (isVariable(member)) terms.Add((variables[member], sign));
+                if (isVariable(member)) terms[member] = terms.GetValueOrDefault(member) + sign;
                 else constant += sign * table.Cells[member].Value;
             }
             var constraint = solver.MakeConstraint(-constant, -constant);
-            foreach (var (variable, sign) in terms) constraint.SetCoefficient(variable, sign);
+            foreach (var (member, coefficient) in terms) constraint.SetCoefficient(variables[member], coefficient);
+        }
+        foreach (var order in orders)
+        {
+            // smaller - larger <= 0
+            var constraint = solver.MakeConstraint(double.NegativeInfinity, 0);
+            constraint.SetCoefficient(variables[order.Smaller], 1);
+            constraint.SetCoefficient(variables[order.Larger], -1);
         }
         var warm = WarmParameters(solver.NumVariables() + solver.NumConstraints());
         solver.SetSolverSpecificParametersAsString(warm);
@@ -146,6 +191,8 @@ public sealed class AttackAuditor
                 double Value(int member) => isVariable(member) ? solution[member] : table.Cells[member].Value;
                 if (Math.Abs(Value(relation.Total) - relation.Parts.Sum(Value)) > Epsilon) return false;
             }
+            foreach (var order in orders)
+                if (solution[order.Smaller] > solution[order.Larger] + Epsilon) return false;
             return true;
         }
 
@@ -331,16 +378,16 @@ public sealed class AttackAuditor
     /// <summary>What an attacker knows of a cell before using any relation.</summary>
     internal static (double Lower, double Upper) PriorKnowledge(TableCell cell, CellStatus status, DisclosurePolicy policy)
     {
-        var known = cell.KnownUpper ?? double.PositiveInfinity;
-        return status switch
+        if (status == CellStatus.Gepubliceerd && policy.RoundingBase <= 1) return (cell.Value, cell.Value);
+        var (lower, upper) = status switch
         {
-            CellStatus.Gepubliceerd when policy.RoundingBase > 1 =>
-                RoundedRange(cell.Value, policy.RoundingBase),
-            CellStatus.Gepubliceerd => (cell.Value, cell.Value),
-            _ when policy.SameMarkerForAllHidden => (policy.SmallCountRange.Lower, known),
-            CellStatus.Primair => (policy.SmallCountRange.Lower, Math.Min(policy.SmallCountRange.Upper, known)),
-            _ => (policy.MinCount, known),
+            CellStatus.Gepubliceerd => RoundedRange(cell.Value, policy.RoundingBase),
+            CellStatus.Onbekend => (0, double.PositiveInfinity),
+            _ when policy.SameMarkerForAllHidden => (policy.SmallCountRange.Lower, double.PositiveInfinity),
+            CellStatus.Primair => policy.SmallCountRange,
+            _ => (policy.MinCount, double.PositiveInfinity),
         };
+        return (Math.Max(lower, cell.KnownLower ?? 0), Math.Min(upper, cell.KnownUpper ?? double.PositiveInfinity));
     }
 
     /// <summary>The true values that round to the published one (round half up to a multiple of the base).</summary>

@@ -9,6 +9,11 @@ public enum CellStatus
     Primair,
     /// <summary>Hidden to protect a small count elsewhere, shown as "x". Never a cell of value 0 or below MinCount.</summary>
     Secundair,
+    /// <summary>
+    /// Never published and not protected itself: a count the relations need but no table shows, such as the events of the
+    /// last year that fall after the data end (in no stored quarter). The attacker knows only that it is not negative.
+    /// </summary>
+    Onbekend,
 }
 
 /// <summary>

@@ -43,6 +43,7 @@ public sealed class CellSuppression(DisclosurePolicy policy, AttackAuditor? audi
         foreach (var (cell, given) in fixedStatus) status[cell] = given;
         _locked = fixedStatus.Keys.ToHashSet();
         var relationsOfCell = RelationsPerCell(table);
+        var ordersOfCell = OrdersPerCell(table);
         var timing = Environment.GetEnvironmentVariable("ZICHT_TIMING") is not null;
         var phase = System.Diagnostics.Stopwatch.StartNew();
         EliminateSingletons(table, status);
@@ -51,26 +52,61 @@ public sealed class CellSuppression(DisclosurePolicy policy, AttackAuditor? audi
         // audits only the cells that failed last time and the cells hidden since. The final report keeps, for the
         // others, the bounds of their last audit (which can only have widened since).
         var verified = new Dictionary<int, CellBounds>();
+        var roundsFailed = new Dictionary<int, int>();
         for (var round = 1; round <= MaxRounds; round++)
         {
-            var toCheck = Enumerable.Range(0, table.Cells.Count).Where(i => status[i] != CellStatus.Gepubliceerd && !verified.ContainsKey(i)).ToHashSet();
+            var toCheck = Enumerable.Range(0, table.Cells.Count).Where(i => status[i] is CellStatus.Primair or CellStatus.Secundair && !verified.ContainsKey(i)).ToHashSet();
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var audit = _auditor.Audit(table, status, policy, toCheck, Goal);
             if (Environment.GetEnvironmentVariable("ZICHT_TIMING") is not null)
                 Console.Error.WriteLine($"round {round}: {table.Cells.Count} cells, {toCheck.Count} audited, {audit.Failures.Count()} failing, {clock.Elapsed.TotalSeconds:F2} s");
             foreach (var cell in audit.Cells.Where(c => c.Protected)) verified[cell.Cell] = cell;
             if (audit.Passed) return new ProtectedTable(table, status, new AuditReport(verified.Values.OrderBy(c => c.Cell).ToList()), round);
+            // One complement per relation and round: failing cells that share a relation (the municipalities of a region
+            // whose other parts are all published) are usually all freed by the first complement, and hiding one for
+            // each of them would hide the region's total too. The next round audits them again.
             var changed = false;
+            var touched = new HashSet<Relation>(ReferenceEqualityComparer.Instance);
+            // First the cells pinned by an order (a published noemer that bounds a hidden teller): no complement in their
+            // relations would help them, and lifting the bound often frees the cells around them too.
             foreach (var failure in audit.Failures)
-                changed |= HideOneMoreComplement(table, status, relationsOfCell[failure.Cell], failure.Cell, relationsOfCell);
+            {
+                if (!HideBindingOrderPartner(table, status, failure, ordersOfCell[failure.Cell])) continue;
+                changed = true;
+                touched.UnionWith(relationsOfCell[failure.Cell]);
+            }
+            // A cell still failing after three rounds of one complement at a time gets one in each of its relations at
+            // once: otherwise a cell pinned through several relations costs a round (an audit of the whole table) per complement.
+            foreach (var failure in audit.Failures)
+            {
+                roundsFailed[failure.Cell] = roundsFailed.GetValueOrDefault(failure.Cell) + 1;
+                if (roundsFailed[failure.Cell] < 3) continue;
+                foreach (var relation in relationsOfCell[failure.Cell])
+                {
+                    var complement = BestComplement(table, status, relation, failure.Cell);
+                    if (complement is null) continue;
+                    status[complement.Value] = CellStatus.Secundair;
+                    changed = true;
+                    touched.Add(relation);
+                }
+            }
+            foreach (var failure in audit.Failures)
+            {
+                if (relationsOfCell[failure.Cell].Any(touched.Contains)) continue;
+                var used = HideOneMoreComplement(table, status, relationsOfCell[failure.Cell], failure.Cell, relationsOfCell, touched);
+                if (used is null) continue;
+                changed = true;
+                touched.UnionWith(relationsOfCell[failure.Cell]);
+                touched.Add(used);
+            }
             if (!changed)
             {
                 // No publishable complement left in the failing relations: hide every non-zero cell of them.
                 foreach (var failure in audit.Failures)
-                    foreach (var relation in relationsOfCell[failure.Cell])
-                        foreach (var member in relation.Parts.Append(relation.Total))
-                            if (status[member] == CellStatus.Gepubliceerd && table.Cells[member].Value >= policy.MinCount && !_locked.Contains(member))
-                            { status[member] = CellStatus.Secundair; changed = true; }
+                    foreach (var member in relationsOfCell[failure.Cell].SelectMany(r => r.Parts.Append(r.Total))
+                                 .Concat(ordersOfCell[failure.Cell].Select(o => o.Smaller + o.Larger - failure.Cell)))
+                        if (status[member] == CellStatus.Gepubliceerd && table.Cells[member].Value >= policy.MinCount && !_locked.Contains(member))
+                        { status[member] = CellStatus.Secundair; changed = true; }
                 if (!changed) return new ProtectedTable(table, status, new AuditReport(verified.Values.Concat(audit.Failures).OrderBy(c => c.Cell).ToList()), round);
             }
             phase.Restart();
@@ -94,6 +130,8 @@ public sealed class CellSuppression(DisclosurePolicy policy, AttackAuditor? audi
             foreach (var relation in table.Relations)
             {
                 var members = relation.Parts.Append(relation.Total).ToList();
+                // a count no table shows (Onbekend) keeps the relation from giving anything away by subtraction
+                if (members.Any(m => status[m] == CellStatus.Onbekend)) continue;
                 var hiddenCount = members.Count(m => status[m] != CellStatus.Gepubliceerd);
                 if (hiddenCount != 1) continue;
                 var complement = BestComplement(table, status, relation, exclude: -1);
@@ -104,7 +142,28 @@ public sealed class CellSuppression(DisclosurePolicy policy, AttackAuditor? audi
         } while (changed);
     }
 
-    private bool HideOneMoreComplement(LinkedTable table, CellStatus[] status, List<Relation> relations, int failing, List<Relation>[] relationsOfCell)
+    /// <summary>
+    /// A published cell on the other side of an order that bounds the failing cell where the audit found it bounded (a
+    /// hidden teller whose published noemer equals its lowest possible value is pinned by it): hiding that cell is the
+    /// only way to lift the bound; more complements in the cell's relations would not.
+    /// </summary>
+    private bool HideBindingOrderPartner(LinkedTable table, CellStatus[] status, CellBounds failure, List<AtMost> orders)
+    {
+        foreach (var order in orders)
+        {
+            var partner = order.Smaller == failure.Cell ? order.Larger : order.Smaller;
+            if (status[partner] != CellStatus.Gepubliceerd || table.Cells[partner].Value < policy.MinCount || _locked.Contains(partner)) continue;
+            var binding = order.Smaller == failure.Cell ? table.Cells[partner].Value <= failure.Upper + 0.5 : table.Cells[partner].Value >= failure.Lower - 0.5;
+            if (!binding) continue;
+            status[partner] = CellStatus.Secundair;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Hides one more complement for a failing cell; returns the relation it was hidden in (null: none found). Relations in <paramref name="touched"/> got one this round already.</summary>
+    private Relation? HideOneMoreComplement(LinkedTable table, CellStatus[] status, List<Relation> relations, int failing, List<Relation>[] relationsOfCell,
+        HashSet<Relation> touched)
     {
         // Prefer the relation with the fewest hidden cells: that is where the attacker's equation is tightest.
         foreach (var relation in relations.OrderBy(r => r.Parts.Append(r.Total).Count(m => status[m] != CellStatus.Gepubliceerd)))
@@ -112,20 +171,20 @@ public sealed class CellSuppression(DisclosurePolicy policy, AttackAuditor? audi
             var complement = BestComplement(table, status, relation, failing);
             if (complement is null) continue;
             status[complement.Value] = CellStatus.Secundair;
-            return true;
+            return relation;
         }
         // Nothing left to hide beside the cell itself: the leak runs through the other relations of the hidden
         // cells next to it (their published parts pin them), so hide a complement there.
         var neighbours = relations.SelectMany(r => r.Parts.Append(r.Total)).Where(m => m != failing && status[m] != CellStatus.Gepubliceerd).Distinct();
-        foreach (var relation in neighbours.SelectMany(n => relationsOfCell[n]).Distinct()
+        foreach (var relation in neighbours.SelectMany(n => relationsOfCell[n]).Distinct().Where(r => !touched.Contains(r))
                      .OrderBy(r => r.Parts.Append(r.Total).Count(m => status[m] != CellStatus.Gepubliceerd)))
         {
             var complement = BestComplement(table, status, relation, failing);
             if (complement is null) continue;
             status[complement.Value] = CellStatus.Secundair;
-            return true;
+            return relation;
         }
-        return false;
+        return null;
     }
 
     /// <summary>
@@ -143,6 +202,17 @@ public sealed class CellSuppression(DisclosurePolicy policy, AttackAuditor? audi
             && !_locked.Contains(relation.Total))
             return relation.Total;
         return null;
+    }
+
+    private static List<AtMost>[] OrdersPerCell(LinkedTable table)
+    {
+        var result = Enumerable.Range(0, table.Cells.Count).Select(_ => new List<AtMost>()).ToArray();
+        foreach (var order in table.Orders)
+        {
+            result[order.Smaller].Add(order);
+            result[order.Larger].Add(order);
+        }
+        return result;
     }
 
     private static List<Relation>[] RelationsPerCell(LinkedTable table)
