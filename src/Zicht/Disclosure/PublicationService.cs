@@ -21,9 +21,9 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
     {
         policy ??= DisclosurePolicy.Default;
         var definition = _catalogue.Get(indicatorId);
-        var current = Protect(definition, LoadLinkedPeriods(definition, periode), policy);
+        var current = FromFamily(definition, periode, policy);
         var previousPeriode = store.Scalar<string>($"SELECT any_value(vorige_periode) FROM indicator_value WHERE indicator_id = '{Sql(indicatorId)}' AND periode = '{Sql(periode)}'");
-        var previous = previousPeriode is null ? null : Protect(definition, LoadLinkedPeriods(definition, previousPeriode), policy);
+        var previous = previousPeriode is null ? null : FromFamily(definition, previousPeriode, policy);
         foreach (var audit in current.Audits.Concat(previous?.Audits ?? []))
             if (!audit.Passed) throw new DisclosureAuditFailedException(audit);
 
@@ -50,6 +50,73 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
     }
 
     /// <summary>
+    /// The indicator's figures of one period group (the periode, and for counts of events its year and quarters), every
+    /// municipality, region and the country included (a count of 0 too), with the status each count has in the protection
+    /// of the indicator's family: the same table whichever member of the family is asked for.
+    /// </summary>
+    private ProtectedFigures FromFamily(IndicatorDefinition definition, string periode, DisclosurePolicy policy)
+    {
+        var group = PublishedCounts.GroupOf(periode);
+        var (counts, links) = Universe(group);
+        var seriesIndex = counts.Series.Select((s, i) => (s, i)).ToDictionary(x => (x.s.IndicatorId, x.s.Part), x => x.i);
+        var tellerSeries = definition.Berekening == Berekening.Verdeling ? -1 : seriesIndex[(definition.Id, PublishedCounts.Teller)];
+        var family = links.FamilyOf(tellerSeries >= 0 ? tellerSeries : seriesIndex[(definition.Id, PublishedCounts.Totaal)]);
+        var cacheKey = (group, family, policy);
+        if (!_families.TryGetValue(cacheKey, out var protection))
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            _families[cacheKey] = protection = FamilyProtection.Protect(counts, links, family, policy, _auditor);
+            if (Environment.GetEnvironmentVariable("ZICHT_TIMING") is not null)
+                Console.Error.WriteLine($"family of {definition.Id} in {group}: {string.Join(", ", protection.Indicators)}; {protection.CellCount} cells, {protection.Omitted.Count} providers left out, {clock.Elapsed.TotalSeconds:F2} s");
+        }
+
+        var periods = definition.OptelbaarOverKwartalen ? counts.Periods : counts.Periods.Where(p => p == periode).ToList();
+        // a provider whose figures cannot be protected in this family and year is not published at all
+        var values = WithZeroRows(definition, LoadLinkedPeriods(definition, periode), counts, periods)
+            .Where(v => v.Niveau != "aanbieder" || !protection.Omitted.Contains(v.GebiedCode)).ToList();
+        var periodIndex = counts.Periods.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i);
+        var tellerStatus = new Dictionary<string, CellStatus>();
+        var noemerStatus = new Dictionary<string, CellStatus>();
+        foreach (var value in values)
+        {
+            var p = periodIndex[value.Periode];
+            var a = counts.AreaIndex[PublishedCounts.AreaKey(value.Niveau, value.GebiedCode)];
+            CellStatus Status(string part) => seriesIndex.TryGetValue((definition.Id, part), out var s) ? protection.StatusOf(s, p, a) : CellStatus.Gepubliceerd;
+            tellerStatus[value.Key] = Status(PublishedCounts.PartOf(definition, value.Categorie, noemer: false));
+            if (definition.NoemerIsCount) noemerStatus[value.Key] = Status(PublishedCounts.PartOf(definition, value.Categorie, noemer: true));
+            if (definition.Berekening == Berekening.Verdeling) tellerStatus[TotalKey(value)] = noemerStatus[value.Key];
+        }
+        return Present(definition, values, policy, [protection.Audit], tellerStatus, noemerStatus);
+    }
+
+    private readonly Dictionary<string, (PublishedCounts Counts, CountLinks Links)> _universes = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Group, int Family, DisclosurePolicy Policy), FamilyProtection> _families = [];
+
+    /// <summary>All counts of a period group and how they hang together (read once per service).</summary>
+    private (PublishedCounts Counts, CountLinks Links) Universe(string group)
+    {
+        if (_universes.TryGetValue(group, out var universe)) return universe;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var counts = PublishedCounts.Load(store, _catalogue, group);
+        var loaded = clock.Elapsed;
+        var links = CountLinks.Find(counts, _catalogue);
+        if (Environment.GetEnvironmentVariable("ZICHT_TIMING") is not null)
+            Console.Error.WriteLine($"counts of {group}: {counts.Series.Count} series, {counts.Areas.Count} areas, loaded in {loaded.TotalSeconds:F2} s, links in {(clock.Elapsed - loaded).TotalSeconds:F2} s");
+        return _universes[group] = (counts, links);
+    }
+
+    /// <summary>The family of indicators protected together with this one in the group of this period (itself included).</summary>
+    public IReadOnlySet<string> FamilyOf(string indicatorId, string periode)
+    {
+        var (counts, links) = Universe(PublishedCounts.GroupOf(periode));
+        var definition = _catalogue.Get(indicatorId);
+        var part = definition.Berekening == Berekening.Verdeling ? PublishedCounts.Totaal : PublishedCounts.Teller;
+        var series = counts.Series.Select((s, i) => (s, i)).Single(x => x.s.IndicatorId == indicatorId && x.s.Part == part).i;
+        var family = links.FamilyOf(series);
+        return Enumerable.Range(0, counts.Series.Count).Where(i => links.FamilyOf(i) == family).Select(i => counts.Series[i].IndicatorId).ToHashSet();
+    }
+
+    /// <summary>
     /// One indicator broken down (zorgvorm, leeftijdsgroep, geslacht, verwijzer) for one period, protected as a table with
     /// margins: every area's total = the sum of its categories, region = sum of its municipalities, and for counts of
     /// events also year = sum of its quarters. The totals keep the status they have in the publication without breakdown
@@ -60,17 +127,32 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
     {
         policy ??= DisclosurePolicy.Default;
         var definition = _catalogue.Get(indicatorId);
-        var totals = LoadLinkedPeriods(definition, periode).Where(v => v.Niveau != "aanbieder").ToList();
-        var totalsProtection = Protect(definition, LoadLinkedPeriods(definition, periode), policy);
+        var totalsProtection = FromFamily(definition, periode, policy);
+        var totals = totalsProtection.Values.Where(v => v.Niveau != "aanbieder").ToList();
         var names = totals.GroupBy(v => (v.Niveau, v.GebiedCode)).ToDictionary(g => g.Key, g => g.First().GebiedNaam);
         var periodes = totals.Select(v => v.Periode).Distinct().ToList();
         var parts = new IndicatorEngine(store, _catalogue).ComputeBreakdown(indicatorId, periodes, uitsplitsing)
             .Select(b => new StoredValue(b.Niveau, b.GebiedCode, names.GetValueOrDefault((b.Niveau, b.GebiedCode), b.GebiedCode), b.Periode,
                 b.Categorie, b.Teller, b.Noemer, b.Waarde, null, b.RegioCode, null, null, null))
             .ToList();
+        // Every area gets every category, a 0 too, shown like any small count (as without breakdown); the protection
+        // counts such a 0 as known.
+        var fixedTeller = new Dictionary<string, CellStatus>(totalsProtection.TellerStatus);
+        var fixedNoemer = new Dictionary<string, CellStatus>(totalsProtection.NoemerStatus);
+        var categories = parts.Select(v => v.Categorie).Distinct().Order(StringComparer.Ordinal).ToList();
+        var have = parts.Select(v => v.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var total in totals)
+            foreach (var categorie in categories.Where(c => !have.Contains(StoredValue.KeyOf(total.Niveau, total.GebiedCode, total.Periode, c))))
+            {
+                fixedTeller[StoredValue.KeyOf(total.Niveau, total.GebiedCode, total.Periode, categorie)] = CellStatus.Gepubliceerd;
+                fixedNoemer[StoredValue.KeyOf(total.Niveau, total.GebiedCode, total.Periode, categorie)] = CellStatus.Gepubliceerd;
+                parts.Add(total with
+                {
+                    Categorie = categorie, Teller = 0, Noemer = definition.Berekening == Berekening.Per1000 ? total.Noemer : definition.NoemerIsCount ? 0 : null,
+                    Waarde = definition.Berekening == Berekening.Aantal ? 0 : null, DekkingProcent = null, Rang = null, Percentiel = null, BenchmarkTekst = null,
+                });
+            }
         var values = totals.Concat(parts).ToList();
-        var fixedTeller = totalsProtection.TellerStatus;
-        var fixedNoemer = totalsProtection.NoemerStatus;
         var protectedFigures = Protect(definition, values, policy, totalsInRows: true, fixedTeller, fixedNoemer);
         foreach (var audit in protectedFigures.Audits)
             if (!audit.Passed) throw new DisclosureAuditFailedException(audit);
@@ -105,6 +187,83 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
         if (!definition.OptelbaarOverKwartalen) return Load(definition.Id, periode);
         var year = periode.Length >= 4 ? periode[..4] : periode;
         return new[] { year, year + "Q1", year + "Q2", year + "Q3", year + "Q4" }.SelectMany(p => Load(definition.Id, p)).ToList();
+    }
+
+    /// <summary>
+    /// The stored values with a row of 0 for every municipality, region (and the country) without units, and for a
+    /// distribution every category an area or a listed provider lacks: a publication shows all of them, so that a hidden
+    /// 0 looks like any other small count (an attacker who could tell zeros apart would know every "&lt; 5" is 1..4).
+    /// </summary>
+    private IReadOnlyList<StoredValue> WithZeroRows(IndicatorDefinition definition, IReadOnlyList<StoredValue> values, PublishedCounts counts,
+        IReadOnlyList<string> periods)
+    {
+        var result = values.ToList();
+        var have = values.Select(v => v.Key).ToHashSet(StringComparer.Ordinal);
+        var verdeling = definition.Berekening == Berekening.Verdeling;
+        var categories = verdeling ? counts.Of(definition.Id).Where(s => s.Part != PublishedCounts.Totaal).Select(s => s.Part["categorie:".Length..]).ToList() : ["totaal"];
+        var names = AreaNames();
+        var population = definition.Berekening == Berekening.Per1000 ? Population(periods) : null;
+        foreach (var periode in periods)
+        {
+            var totals = values.Where(v => v.Periode == periode).GroupBy(v => (v.Niveau, v.GebiedCode)).ToDictionary(g => g.Key, g => g.First().Noemer);
+            var listed = counts.Areas.Where(a => a.Niveau != "aanbieder" || (verdeling && totals.ContainsKey((a.Niveau, a.Code))));
+            foreach (var area in listed)
+                foreach (var categorie in categories)
+                {
+                    var key = StoredValue.KeyOf(area.Niveau, area.Code, periode, categorie);
+                    if (!have.Add(key)) continue;
+                    double? noemer = definition.Berekening switch
+                    {
+                        Berekening.Per1000 => population!.GetValueOrDefault((area.Niveau, area.Code, int.Parse(periode[..4], CultureInfo.InvariantCulture))),
+                        Berekening.Verdeling => totals.GetValueOrDefault((area.Niveau, area.Code)) ?? 0,
+                        Berekening.Aantal => null,
+                        _ => 0,
+                    };
+                    double? waarde = definition.Berekening switch
+                    {
+                        Berekening.Aantal => 0,
+                        Berekening.Per1000 or Berekening.Aandeel or Berekening.Verdeling when noemer > 0 => 0,
+                        _ => null,
+                    };
+                    result.Add(new StoredValue(area.Niveau, area.Code, names.GetValueOrDefault((area.Niveau, area.Code), area.Code), periode, categorie,
+                        0, noemer, waarde, null, area.RegioCode, null, null, null));
+                }
+        }
+        var periodOrder = periods.Concat(values.Select(v => v.Periode)).Distinct().Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i);
+        return result.OrderBy(v => periodOrder[v.Periode]).ThenBy(v => NiveauOrder(v.Niveau)).ThenBy(v => v.GebiedCode, StringComparer.Ordinal)
+            .ThenBy(v => v.Categorie, StringComparer.Ordinal).ToList();
+    }
+
+    private static int NiveauOrder(string niveau) => niveau switch { "land" => 0, "regio" => 1, "gemeente" => 2, _ => 3 };
+
+    private Dictionary<(string Niveau, string Code), string>? _names;
+
+    private Dictionary<(string Niveau, string Code), string> AreaNames()
+    {
+        if (_names is not null) return _names;
+        _names = [];
+        using var command = store.Connection.CreateCommand();
+        command.CommandText = """
+            SELECT 'gemeente', gemeentecode, gemeentenaam FROM ref_gemeente
+            UNION ALL SELECT 'regio', jeugdregiocode, jeugdregionaam FROM ref_jeugdregio
+            UNION ALL SELECT 'land', 'NL', 'Nederland'
+            """;
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) _names[(reader.GetString(0), reader.GetString(1))] = reader.GetString(2);
+        return _names;
+    }
+
+    /// <summary>Jeugdigen 0-17 per area and year, as the engine takes them for per-1.000 figures.</summary>
+    private Dictionary<(string Niveau, string Code, int Jaar), double> Population(IEnumerable<string> periodes)
+    {
+        var years = periodes.Select(p => p[..4]).Distinct().ToList();
+        store.Execute(SqlResources.Read("Indicators.Engine.population_per_gebied.sql"));
+        using var command = store.Connection.CreateCommand();
+        command.CommandText = $"SELECT niveau, gebied_code, jaar, CAST(jeugdigen_0_17 AS DOUBLE) FROM jeugdigen_0_17_per_gebied([{string.Join(", ", years)}])";
+        using var reader = command.ExecuteReader();
+        var result = new Dictionary<(string, string, int), double>();
+        while (reader.Read()) result[(reader.GetString(0), reader.GetString(1), reader.GetInt32(2))] = reader.GetDouble(3);
+        return result;
     }
 
     private sealed record ProtectedFigures(
@@ -158,6 +317,15 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
             }
         }
 
+        return Present(definition, values, policy, audits, tellerStatus, noemerStatus);
+    }
+
+    /// <summary>What the publication shows of each value, given how its counts are published: the counts as text, the value only when every count it is computed from is shown and the denominator rule holds.</summary>
+    private static ProtectedFigures Present(IndicatorDefinition definition, IReadOnlyList<StoredValue> values, DisclosurePolicy policy, List<AuditReport> audits,
+        Dictionary<string, CellStatus> tellerStatus, Dictionary<string, CellStatus> noemerStatus)
+    {
+        var verdeling = definition.Berekening == Berekening.Verdeling;
+        var separateNoemer = definition.NoemerIsCount && !verdeling;
         var tellerText = new Dictionary<string, string>();
         var noemerText = new Dictionary<string, string>();
         var waardes = new Dictionary<string, double?>();
@@ -166,8 +334,12 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
         var minimumDenominator = Math.Max(policy.MinDenominator, definition.MinimaleGroep);
         foreach (var value in values)
         {
-            var teller = tellerStatus[value.Key];
-            var noemer = verdeling ? tellerStatus[TotalKey(value)] : separateNoemer ? noemerStatus[value.Key] : CellStatus.Gepubliceerd;
+            // A 0 the protection counted as known (an area without units) is still shown as a small count when zeros are
+            // hidden: the attacker then knows less than the audit assumed.
+            CellStatus Shown(CellStatus status, double? count) =>
+                status == CellStatus.Gepubliceerd && policy.SuppressZeros && (count ?? 0) == 0 ? CellStatus.Primair : status;
+            var teller = Shown(tellerStatus[value.Key], value.Teller);
+            var noemer = verdeling ? Shown(tellerStatus[TotalKey(value)], value.Noemer) : separateNoemer ? Shown(noemerStatus[value.Key], value.Noemer) : CellStatus.Gepubliceerd;
             tellerText[value.Key] = CountText(value.Teller, teller, policy);
             noemerText[value.Key] = definition.NoemerIsCount ? CountText((long)Math.Round(value.Noemer ?? 0), noemer, policy) : FormatNoemer(value.Noemer, definition);
             var roundedTeller = (double)DisclosureRounding.Round(value.Teller, policy.RoundingBase);
@@ -199,9 +371,14 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
         return new ProtectedFigures(values, tellerText, noemerText, waardes, status, reasons, audits, tellerStatus, noemerStatus);
     }
 
+    /// <summary>Key suffix of the count of a year's events after the data end (see Hierarchy).</summary>
+    private const string AfterDataEnd = "|na de gegevens";
+
     private static Dictionary<int, CellStatus> Fixed(LinkedTable table, IReadOnlyDictionary<string, CellStatus>? given)
     {
         var result = new Dictionary<int, CellStatus>();
+        for (var i = 0; i < table.Cells.Count; i++)
+            if (table.Cells[i].Key.EndsWith(AfterDataEnd, StringComparison.Ordinal)) result[i] = CellStatus.Onbekend;
         if (given is null) return result;
         foreach (var (key, status) in given)
             if (table.Find(key) is { } cell) result[cell] = status;
@@ -257,16 +434,26 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
             var regionCells = regions.Select(r => table.Find(StoredValue.KeyOf("regio", r, periode, categorie))).OfType<int>().ToList();
             if (regionCells.Count > 0) table.Relate(country.Value, regionCells);
         }
+        // A year of a count of events is the sum of its quarters, plus, when the data end cuts the year short, the events
+        // after the data end that no quarter shows (a cell of status Onbekend: the attacker only knows it is not negative).
         var years = periods.Where(p => !p.Contains('Q')).ToList();
         foreach (var year in years)
         {
             var quarters = periods.Where(p => p.StartsWith(year + "Q", StringComparison.Ordinal)).ToList();
             if (quarters.Count == 0) continue;
-            foreach (var cell in table.Cells.ToList().Where(c => c.Key.Split('|')[2] == year))
+            var sums = table.Cells.Where(c => c.Key.Split('|')[2] == year).Select(cell =>
             {
                 var parts = cell.Key.Split('|');
                 var quarterCells = quarters.Select(q => table.Find(StoredValue.KeyOf(parts[0], parts[1], q, parts[3]))).OfType<int>().ToList();
-                table.Relate(table.Find(cell.Key)!.Value, quarterCells);
+                return (Cell: cell, Parts: quarterCells, Remainder: cell.Value - quarterCells.Sum(q => table.Cells[q].Value));
+            }).ToList();
+            var complete = quarters.Count == 4 || sums.All(s => s.Remainder == 0);
+            foreach (var (cell, quarterCells, rest) in sums)
+            {
+                var parts = quarterCells.ToList();
+                if (!complete && rest >= 0) parts.Add(table.Add(cell.Key + AfterDataEnd, rest));
+                else if (rest != 0) continue;
+                table.Relate(table.Find(cell.Key)!.Value, parts);
             }
         }
         return table;

@@ -46,11 +46,15 @@ public class PublicationTests : IClassFixture<PublicationTests.Data>
         Assert.Equal("15", Row("JZ01").Teller);
         Assert.Equal("15", Row("NL").Teller);
         // what an attacker can still say about Stadskanaal: GM0037 + GM0014 = 8 with GM0014 >= 5 -> 0..3
-        var bounds = publication.Audits.SelectMany(a => a.Cells).Single(c => c.Key == "gemeente|GM0037|2023|totaal");
+        var bounds = publication.Audits.SelectMany(a => a.Cells).Single(c => c.Key == "jeugdhulp_per_1000:teller|gemeente|GM0037|2023");
         Assert.Equal((0.0, 3.0), (bounds.Lower, bounds.Upper));
         // Veendam's sentence compares with the (published) region; Stadskanaal gets none
         Assert.NotNull(Row("GM0047").BenchmarkTekst);
         Assert.Null(Row("GM0037").BenchmarkTekst);
+        // every other municipality is listed too, its 0 shown like any small count
+        Assert.Equal("< 5", Row("GM0034").Teller);
+        Assert.Null(Row("GM0034").Waarde);
+        Assert.Equal("kleine aantallen (minder dan 5)", Row("GM0034").Reden);
     }
 
     [Fact]
@@ -78,12 +82,14 @@ public class PublicationTests : IClassFixture<PublicationTests.Data>
         using var csv = new MemoryStream();
         PublicationWriter.Write(publication, "gemeente", ExportFormat.Csv, csv);
         var lines = System.Text.Encoding.UTF8.GetString(csv.ToArray()).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(4, lines.Length);   // header + three municipalities
+        // header + every municipality (those without youths in care too, as "< 5")
+        Assert.Equal(1 + _store.Store.Scalar<long>("SELECT count(*) FROM ref_gemeente WHERE gemeentecode = gemeentecode_actueel"), lines.Length);
         Assert.Contains(lines, l => l.Contains("GM0037") && l.Contains(";< 5;"));
         using var xlsx = new MemoryStream();
         PublicationWriter.Write(publication, "regio", ExportFormat.Xlsx, xlsx);
         using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(xlsx.ToArray()), false);
-        Assert.Equal(2, document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Count());
+        Assert.Equal(1 + _store.Store.Scalar<long>("SELECT count(*) FROM ref_jeugdregio"),
+            document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Count());
         using var json = new MemoryStream();
         PublicationWriter.Write(publication, "land", ExportFormat.Json, json);
         Assert.Contains("\"geslaagd\": true", System.Text.Encoding.UTF8.GetString(json.ToArray()));
