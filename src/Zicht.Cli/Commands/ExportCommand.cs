@@ -96,6 +96,10 @@ public static class ExportCommand
                 catch (DisclosureAuditFailedException e)
                 {
                     AnsiConsole.MarkupLine($"[red]Niet geëxporteerd:[/] de onthullingscontrole keurt de tabel af. {Markup.Escape(e.Message)}");
+                    // With two markers an "x" is known to be at least 5, which on sparse tables often leaves no safe pattern;
+                    // with one marker every hidden cell is only known to be at least 0 (docs/disclosure.md, "One marker or two").
+                    if (!parseResult.GetValue(oneMarker))
+                        AnsiConsole.MarkupLine("Probeer [bold]--een-markering[/]: dan is elke verborgen cel \"x\" en weet niemand of het een klein aantal of een aanvulling is; dat laat meestal een veilige tabel toe.");
                     return 3;
                 }
             }
@@ -104,8 +108,13 @@ public static class ExportCommand
                        ?? $"{id}_{level}_{period}{(parseResult.GetValue(breakdown) is { } d ? "_" + d : "")}{(publication.Beveiligd ? "" : "_intern")}.{extension}";
             using (var stream = File.Create(file))
                 PublicationWriter.Write(publication, level, exportFormat.Value, stream);
-            var rows = PublicationWriter.Select(publication, level).Count;
-            AnsiConsole.MarkupLine($"[green]Geschreven:[/] {Markup.Escape(file)} ({rows} rijen, {(publication.Beveiligd ? $"beveiligd; audit geslaagd, {publication.HiddenCells} cellen verborgen" : "INTERN, onbeveiligd")}).");
+            var selected = PublicationWriter.Select(publication, level);
+            var suppressed = selected.Count(r => r.Status != "gepubliceerd");
+            // The audit covers every linked table (the indicator's family, the period and the one before it), so its
+            // count of hidden cells is far larger than what this file shows; say both.
+            AnsiConsole.MarkupLine($"[green]Geschreven:[/] {Markup.Escape(file)} ({selected.Count} rijen, " + (publication.Beveiligd
+                ? $"beveiligd: {suppressed} rijen met verborgen aantallen; audit geslaagd over alle gekoppelde tabellen, waarin {publication.HiddenCells:N0} cellen verborgen"
+                : "INTERN, onbeveiligd") + ").");
             return 0;
         });
         return command;

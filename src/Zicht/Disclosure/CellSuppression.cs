@@ -55,7 +55,7 @@ public sealed class CellSuppression(DisclosurePolicy policy, AttackAuditor? audi
         var roundsFailed = new Dictionary<int, int>();
         for (var round = 1; round <= MaxRounds; round++)
         {
-            var toCheck = Enumerable.Range(0, table.Cells.Count).Where(i => status[i] is CellStatus.Primair or CellStatus.Secundair && !verified.ContainsKey(i)).ToHashSet();
+            var toCheck = MustBeProtected(table, status).Where(i => !verified.ContainsKey(i)).ToHashSet();
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var audit = _auditor.Audit(table, status, policy, toCheck, Goal);
             if (Environment.GetEnvironmentVariable("ZICHT_TIMING") is not null)
@@ -113,8 +113,17 @@ public sealed class CellSuppression(DisclosurePolicy policy, AttackAuditor? audi
             EliminateSingletons(table, status);
             if (timing) Console.Error.WriteLine($"repair + singletons: {status.Count(x => x != CellStatus.Gepubliceerd)} hidden, {phase.Elapsed.TotalSeconds:F2} s");
         }
-        return new ProtectedTable(table, status, _auditor.Audit(table, status, policy, null, Goal), MaxRounds);
+        return new ProtectedTable(table, status, _auditor.Audit(table, status, policy, MustBeProtected(table, status).ToHashSet(), Goal), MaxRounds);
     }
+
+    /// <summary>
+    /// The hidden cells whose interval the audit must keep wide: those that count at least one child. A hidden 0 (an area
+    /// without units, shown as "&lt; 5" so that "&lt; 5" does not mean 1..4) reveals nobody when an attacker pins it, and
+    /// whatever pinning it tells about the cells around it is part of their own audit, which holds every relation. Leaving
+    /// zeros out of the check matters on sparse tables, where most hidden cells are zeros.
+    /// </summary>
+    private static IEnumerable<int> MustBeProtected(LinkedTable table, IReadOnlyList<CellStatus> status) =>
+        Enumerable.Range(0, table.Cells.Count).Where(i => status[i] is CellStatus.Primair or CellStatus.Secundair && table.Cells[i].Value > 0);
 
     /// <summary>Primary suppression only (no totals to protect against).</summary>
     public CellStatus PrimaryStatus(TableCell cell) =>

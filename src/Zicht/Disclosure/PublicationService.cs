@@ -347,7 +347,7 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
             string? reason = null;
             if (teller != CellStatus.Gepubliceerd && policy.SameMarkerForAllHidden) reason = "verborgen (kleine aantallen of ter bescherming daarvan)";
             else if (teller == CellStatus.Primair) reason = $"kleine aantallen (minder dan {policy.MinCount})";
-            else if (teller == CellStatus.Secundair) reason = "verborgen om een kleine aantal elders te beschermen (secundaire onderdrukking)";
+            else if (teller == CellStatus.Secundair) reason = "verborgen om een klein aantal elders te beschermen (secundaire onderdrukking)";
             else if (noemer != CellStatus.Gepubliceerd) reason = "noemer verborgen (kleine aantallen)";
             else if (definition.Berekening is Berekening.Aandeel or Berekening.Verdeling && (value.Noemer ?? 0) < minimumDenominator)
                 reason = $"noemer kleiner dan {minimumDenominator}";

@@ -62,7 +62,8 @@ public class FastAuditTests
             Assert.Equal(exact.Status, fast.Status);
             Assert.Equal(exact.Audit.Passed, fast.Audit.Passed);
             // and the reference audit agrees that the published pattern is safe (or not)
-            Assert.Equal(exact.Audit.Passed, ReferenceAudit(table, fast.Status, policy).Values.All(r => r.Protected));
+            // (suppression protects the hidden cells that count a child; a hidden 0 may be pinned: it reveals nobody)
+            Assert.Equal(exact.Audit.Passed, ReferenceAudit(table, fast.Status, policy).Where(r => table.Cells[r.Key].Value > 0).All(r => r.Value.Protected));
         }
     }
 
