@@ -11,11 +11,15 @@ namespace Zicht.Disclosure;
 /// municipalities, regions and the country, every category and its total), proves it with the audit, and
 /// refuses to return anything when the audit fails. <see cref="Internal"/> gives the unprotected figures of
 /// one's own area, marked as such.
+/// A family's protection is kept in the store (<see cref="StoredProtections"/>) and read back by later services, also in
+/// other processes; <paramref name="storedProtections"/> false always protects afresh and stores nothing (benchmarks of
+/// the protection itself, and whoever needs the audit's bounds, which a stored protection does not keep).
 /// </summary>
-public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? catalogue = null, AttackAuditor? auditor = null)
+public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? catalogue = null, AttackAuditor? auditor = null, bool storedProtections = true)
 {
     private readonly IndicatorCatalogue _catalogue = catalogue ?? IndicatorCatalogue.Load();
     private readonly AttackAuditor _auditor = auditor ?? new AttackAuditor();
+    private readonly StoredProtections? _stored = storedProtections ? new StoredProtections(store, catalogue ?? IndicatorCatalogue.Load()) : null;
 
     public Publication Publish(string indicatorId, string periode, DisclosurePolicy? policy = null)
     {
@@ -65,9 +69,17 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
         if (!_families.TryGetValue(cacheKey, out var protection))
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            _families[cacheKey] = protection = FamilyProtection.Protect(counts, links, family, policy, _auditor);
+            var storedKey = _stored?.KeyOf(group, counts, links, family, policy);
+            protection = storedKey is null ? null : _stored!.Find(storedKey, counts, links, family);
+            if (protection is null)
+            {
+                protection = FamilyProtection.Protect(counts, links, family, policy, _auditor);
+                if (storedKey is not null) _stored!.Save(storedKey, group, policy, counts, protection);
+            }
+            _families[cacheKey] = protection;
             if (Environment.GetEnvironmentVariable("ZICHT_TIMING") is not null)
-                Console.Error.WriteLine($"family of {definition.Id} in {group}: {string.Join(", ", protection.Indicators)}; {protection.CellCount} cells, {protection.Omitted.Count} providers left out, {clock.Elapsed.TotalSeconds:F2} s");
+                Console.Error.WriteLine($"family of {definition.Id} in {group}: {string.Join(", ", protection.Indicators)}; {protection.CellCount} cells, {protection.Omitted.Count} providers left out, "
+                                        + $"{(protection.FromStore ? "read from the store" : "protected")} in {clock.Elapsed.TotalSeconds:F2} s");
         }
 
         var periods = definition.OptelbaarOverKwartalen ? counts.Periods : counts.Periods.Where(p => p == periode).ToList();
