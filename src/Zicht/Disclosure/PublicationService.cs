@@ -198,7 +198,7 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
     {
         if (!definition.OptelbaarOverKwartalen) return Load(definition.Id, periode);
         var year = periode.Length >= 4 ? periode[..4] : periode;
-        return new[] { year, year + "Q1", year + "Q2", year + "Q3", year + "Q4" }.SelectMany(p => Load(definition.Id, p)).ToList();
+        return Load(definition.Id, year, year + "Q1", year + "Q2", year + "Q3", year + "Q4");
     }
 
     /// <summary>
@@ -484,11 +484,12 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
 
     private static string Sql(string text) => text.Replace("'", "''");
 
-    internal IReadOnlyList<StoredValue> Load(string indicatorId, string periode)
+    /// <summary>The stored values of one indicator in some periods (one query: the view costs about as much for one period as for five).</summary>
+    internal IReadOnlyList<StoredValue> Load(string indicatorId, params IReadOnlyList<string> periodes)
     {
         IndicatorEngine.EnsureResultTable(store);
         using var command = store.Connection.CreateCommand();
-        command.CommandText = """
+        command.CommandText = $"""
             WITH names AS (
                 SELECT 'gemeente' AS niveau, gemeentecode AS code, gemeentenaam AS naam FROM ref_gemeente
                 UNION ALL SELECT 'regio', jeugdregiocode, jeugdregionaam FROM ref_jeugdregio
@@ -500,11 +501,10 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
                    value.regio_code, value.rang, value.percentiel, value.benchmark_tekst
             FROM indicator_value AS value
             LEFT JOIN names ON names.niveau = value.niveau AND names.code = value.gebied_code
-            WHERE value.indicator_id = $indicator AND value.periode = $periode
-            ORDER BY CASE value.niveau WHEN 'land' THEN 0 WHEN 'regio' THEN 1 WHEN 'gemeente' THEN 2 ELSE 3 END, value.gebied_code, value.categorie
+            WHERE value.indicator_id = $indicator AND value.periode IN ({string.Join(", ", periodes.Select(p => $"'{Sql(p)}'"))})
+            ORDER BY value.periode, CASE value.niveau WHEN 'land' THEN 0 WHEN 'regio' THEN 1 WHEN 'gemeente' THEN 2 ELSE 3 END, value.gebied_code, value.categorie
             """;
         command.Parameters.Add(new DuckDBParameter("indicator", indicatorId));
-        command.Parameters.Add(new DuckDBParameter("periode", periode));
         using var reader = command.ExecuteReader();
         var result = new List<StoredValue>();
         double? D(int i) => reader.IsDBNull(i) ? null : reader.GetDouble(i);
