@@ -59,7 +59,7 @@ public static class DisclosureBench
         foreach (var export in exports)
         {
             var auditor = new AttackAuditor();
-            var service = new PublicationService(store, auditor: auditor);
+            var service = new PublicationService(store, auditor: auditor, storedProtections: false);   // the protection itself, never a stored one
             var policy = DisclosurePolicy.Default with { SameMarkerForAllHidden = export.OneMarker, RoundingBase = export.Rounded ? 5 : 0 };
             var clock = Stopwatch.StartNew();
             string verdict;

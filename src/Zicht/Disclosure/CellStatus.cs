@@ -26,8 +26,15 @@ public sealed record CellBounds(int Cell, string Key, long Value, CellStatus Sta
 
 public sealed record AuditReport(IReadOnlyList<CellBounds> Cells)
 {
+    /// <summary>The hidden cells audited; for a report without bounds (<see cref="PassedWithoutBounds"/>) the only thing kept of them.</summary>
+    public int CellCount { get; private init; } = Cells.Count;
+    /// <summary>False for an audit read back from the store: the attacker's bounds tell about hidden values, so they are not stored.</summary>
+    public bool HasBounds { get; private init; } = true;
     public bool Passed => Cells.All(c => c.Protected);
     public IEnumerable<CellBounds> Failures => Cells.Where(c => !c.Protected);
+
+    /// <summary>An audit that passed for <paramref name="cells"/> hidden cells, of which only the number is known.</summary>
+    public static AuditReport PassedWithoutBounds(int cells) => new([]) { CellCount = cells, HasBounds = false };
 }
 
 public sealed class DisclosureAuditFailedException(AuditReport report)

@@ -17,6 +17,13 @@ namespace Zicht.Disclosure;
 /// </summary>
 public sealed class FamilyProtection
 {
+    /// <summary>
+    /// The version of the protection method: bump it whenever a change to the suppression, the audit, the family's
+    /// tables or the count links can change a cell's status, so that protections stored by an earlier method
+    /// (<see cref="StoredProtections"/>) are no longer used.
+    /// </summary>
+    public const int MethodVersion = 1;
+
     private readonly CountLinks _links;
     private readonly Dictionary<(int Canonical, int Period, int Area), int> _cells;
     private readonly Dictionary<int, IReadOnlyList<CellStatus>> _status;   // per table: -1 the areas, else the provider's area index
@@ -28,6 +35,8 @@ public sealed class FamilyProtection
     public IReadOnlySet<string> Omitted { get; }
     /// <summary>Cells in all tables (for logs and benchmarks).</summary>
     public int CellCount { get; }
+    /// <summary>Read back from the store rather than protected now: its audit keeps the number of hidden cells, not their bounds.</summary>
+    public bool FromStore { get; private init; }
 
     private FamilyProtection(CountLinks links, Dictionary<(int, int, int), int> cells, Dictionary<int, IReadOnlyList<CellStatus>> status, AuditReport audit,
         IReadOnlySet<string> indicators, IReadOnlySet<string> omitted, IReadOnlyList<PublishedArea> areas, int cellCount)
@@ -48,6 +57,37 @@ public sealed class FamilyProtection
     public CellStatus StatusOf(int series, int period, int area) =>
         _cells.TryGetValue((_links.Canonical(series, period, _areas[area].Niveau == "aanbieder"), period, area), out var cell)
             ? _status[TableKey(_areas, area)][cell] : CellStatus.Gepubliceerd;
+
+    /// <summary>
+    /// Every cell a publication can ask for (<see cref="StatusOf"/>) that is not published as it is: (canonical series,
+    /// period, area) and its status. With <see cref="Omitted"/> and the audit's cell count, this is all a stored
+    /// protection needs to answer as this one does; it holds no count.
+    /// </summary>
+    public IEnumerable<(int Canonical, int Period, int Area, CellStatus Status)> HiddenCells() =>
+        _cells.Select(c => (c.Key.Canonical, c.Key.Period, c.Key.Area, Status: _status[TableKey(_areas, c.Key.Area)][c.Value]))
+            .Where(c => c.Status != CellStatus.Gepubliceerd);
+
+    /// <summary>
+    /// A protection stored earlier for exactly these counts and policy (see <see cref="StoredProtections"/>), rebuilt
+    /// from its hidden cells without running suppression. Only protections whose audit passed are stored, so the audit
+    /// passes here too; the bounds of its cells are not kept.
+    /// </summary>
+    internal static FamilyProtection Restore(PublishedCounts counts, CountLinks links, int family,
+        IEnumerable<(int Canonical, int Period, int Area, CellStatus Status)> hidden, IReadOnlySet<string> omitted, int auditedCells, int cellCount)
+    {
+        var cells = new Dictionary<(int, int, int), int>();
+        var status = new Dictionary<int, List<CellStatus>>();
+        foreach (var (canonical, period, area, cellStatus) in hidden)
+        {
+            var key = TableKey(counts.Areas, area);
+            if (!status.TryGetValue(key, out var table)) status[key] = table = [];
+            cells[(canonical, period, area)] = table.Count;
+            table.Add(cellStatus);
+        }
+        var indicators = Enumerable.Range(0, counts.Series.Count).Where(s => links.FamilyOf(s) == family).Select(s => counts.Series[s].IndicatorId).ToHashSet();
+        return new FamilyProtection(links, cells, status.ToDictionary(t => t.Key, t => (IReadOnlyList<CellStatus>)t.Value), AuditReport.PassedWithoutBounds(auditedCells),
+            indicators, omitted, counts.Areas, cellCount) { FromStore = true };
+    }
 
     public static FamilyProtection Protect(PublishedCounts counts, CountLinks links, int family, DisclosurePolicy policy, AttackAuditor auditor)
     {

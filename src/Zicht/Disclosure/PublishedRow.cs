@@ -35,5 +35,5 @@ public sealed record Publication(
     IReadOnlyList<AuditReport> Audits,
     DisclosurePolicy Policy)
 {
-    public int HiddenCells => Audits.Sum(a => a.Cells.Count);
+    public int HiddenCells => Audits.Sum(a => a.CellCount);
 }

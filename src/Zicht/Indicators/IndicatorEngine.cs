@@ -274,6 +274,8 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
             store.Execute("BEGIN TRANSACTION");
             inTransaction = true;
             UpgradeResultTable(full);
+            // protections stored for the figures being replaced no longer apply (their key would not match either)
+            Disclosure.StoredProtections.DeleteAll(store);
             if (!full)
                 store.Execute("""
                     DELETE FROM indicator_result USING ind_berekend
