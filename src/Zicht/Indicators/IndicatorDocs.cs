@@ -50,6 +50,11 @@ public static class IndicatorDocs
         text.AppendLine("  its units for all levels at once; indicators whose unit query is a plain selection from the same working table are counted");
         text.AppendLine("  in one pass together, and medians of the same units share their sort. Events that fall in one quarter of their year");
         text.AppendLine("  (`optelbaar_over_kwartalen`) are counted per quarter and the years added up from the quarters. `bench/` measures it.");
+        text.AppendLine("- **Areas without units.** A municipality or region without a unit of a count (`aantal`) or a rate per 1.000 has the");
+        text.AppendLine("  value 0 (teller 0, noemer its population), ranked and compared like any other, in every period in which the indicator");
+        text.AppendLine("  has units somewhere in the country; outside those periods no area has a figure. Shares, medians and distributions have");
+        text.AppendLine("  no value without a denominator, so such an area has no row for them (\"geen gegevens\"). Providers have rows only where");
+        text.AppendLine("  they have units.");
         text.AppendLine();
         text.AppendLine("## Columns of `indicator_value`");
         text.AppendLine();

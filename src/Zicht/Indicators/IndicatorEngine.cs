@@ -264,6 +264,9 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
                 perIndicator.Add((indicator.Id, indicatorClock.Elapsed));
                 done++;
             }
+            Profile("zero_rows");
+            store.Execute(SqlResources.Read("Indicators.Engine.zero_rows.sql"));
+            Profile(null);
             progress?.Report(new ComputeProgress("vergelijken", done, _catalogue.Indicators.Count));
             steps.Add(("indicatoren", perIndicator.Aggregate(TimeSpan.Zero, (total, p) => total + p.Item2)));
             // Straight into the stored table (a working table of 3.4 million wide rows first cost seconds more); the
@@ -465,7 +468,7 @@ public sealed class IndicatorEngine(ZichtStore store, IndicatorCatalogue? catalo
         foreach (var indicator in Indicators(options))
             text.Append(indicator.Id).Append(_catalogue.UnitSql(indicator, options.Parameters))
                 .Append(IndicatorSql.CountingPeriodsSql(indicator)).Append(IndicatorSql.FillAggregate(aggregate, indicator));
-        foreach (var name in new[] { "Indicators.Engine.aggregate.sql", "Indicators.Engine.benchmark.sql", "Indicators.Engine.population_per_gebied.sql", "Indicators.Engine.population.sql" })
+        foreach (var name in new[] { "Indicators.Engine.aggregate.sql", "Indicators.Engine.benchmark.sql", "Indicators.Engine.population_per_gebied.sql", "Indicators.Engine.population.sql", "Indicators.Engine.zero_rows.sql" })
             text.Append(SqlResources.Read(name));
         foreach (var sql in SqlResources.ReadAll("Indicators.Prelude.")) text.Append(sql);
         // the derived tables the figures are counted from (youth_period, the age rules): a changed rule rebuilds them,
