@@ -93,7 +93,7 @@ public sealed class CellSuppression(DisclosurePolicy policy, AttackAuditor? audi
             foreach (var failure in audit.Failures)
             {
                 if (relationsOfCell[failure.Cell].Any(touched.Contains)) continue;
-                var used = HideOneMoreComplement(table, status, relationsOfCell[failure.Cell], failure.Cell, relationsOfCell, touched);
+                var used = HideOneMoreComplement(table, status, relationsOfCell[failure.Cell], failure.Cell, relationsOfCell, ordersOfCell, touched);
                 if (used is null) continue;
                 changed = true;
                 touched.UnionWith(relationsOfCell[failure.Cell]);
@@ -172,7 +172,7 @@ public sealed class CellSuppression(DisclosurePolicy policy, AttackAuditor? audi
 
     /// <summary>Hides one more complement for a failing cell; returns the relation it was hidden in (null: none found). Relations in <paramref name="touched"/> got one this round already.</summary>
     private Relation? HideOneMoreComplement(LinkedTable table, CellStatus[] status, List<Relation> relations, int failing, List<Relation>[] relationsOfCell,
-        HashSet<Relation> touched)
+        List<AtMost>[] ordersOfCell, HashSet<Relation> touched)
     {
         // Prefer the relation with the fewest hidden cells: that is where the attacker's equation is tightest.
         foreach (var relation in relations.OrderBy(r => r.Parts.Append(r.Total).Count(m => status[m] != CellStatus.Gepubliceerd)))
@@ -184,7 +184,7 @@ public sealed class CellSuppression(DisclosurePolicy policy, AttackAuditor? audi
         }
         // Nothing left to hide beside the cell itself: the leak runs through the other relations of the hidden
         // cells next to it (their published parts pin them), so hide a complement there.
-        var neighbours = relations.SelectMany(r => r.Parts.Append(r.Total)).Where(m => m != failing && status[m] != CellStatus.Gepubliceerd).Distinct();
+        var neighbours = relations.SelectMany(r => r.Parts.Append(r.Total)).Where(m => m != failing && status[m] != CellStatus.Gepubliceerd).Distinct().ToList();
         foreach (var relation in neighbours.SelectMany(n => relationsOfCell[n]).Distinct().Where(r => !touched.Contains(r))
                      .OrderBy(r => r.Parts.Append(r.Total).Count(m => status[m] != CellStatus.Gepubliceerd)))
         {
@@ -193,6 +193,16 @@ public sealed class CellSuppression(DisclosurePolicy policy, AttackAuditor? audi
             status[complement.Value] = CellStatus.Secundair;
             return relation;
         }
+        // Or through an order of a hidden neighbour: a published quarter under a hidden year, a published noemer over a
+        // hidden teller, bounds that neighbour and through it the failing cell.
+        foreach (var neighbour in neighbours)
+            foreach (var order in ordersOfCell[neighbour])
+            {
+                var partner = order.Smaller == neighbour ? order.Larger : order.Smaller;
+                if (partner == failing || status[partner] != CellStatus.Gepubliceerd || table.Cells[partner].Value < policy.MinCount || _locked.Contains(partner)) continue;
+                status[partner] = CellStatus.Secundair;
+                return relations[0];
+            }
         return null;
     }
 

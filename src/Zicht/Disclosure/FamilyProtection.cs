@@ -7,7 +7,8 @@ namespace Zicht.Disclosure;
 /// show a count that another hides.
 /// The relations: region = sum of its municipalities and country = sum of the regions (per count and period); a
 /// distribution's total = sum of its categories (also per provider); a year = sum of its quarters for counts of events
-/// (also per provider); a count = a sum of categories where <see cref="CountLinks"/> found one; teller &lt;= noemer.
+/// (also per provider), and a quarter at most its year for other counts; a count = a sum of categories where
+/// <see cref="CountLinks"/> found one; teller &lt;= noemer.
 /// Equal counts share their cells. Municipalities, regions and the country form one table; each provider forms a table
 /// of its own, because no published relation links a provider to anything but itself (a youth can be with several).
 /// A provider without a row in a publication is known to have no units there (a published 0), and a provider listed
@@ -22,7 +23,7 @@ public sealed class FamilyProtection
     /// tables or the count links can change a cell's status, so that protections stored by an earlier method
     /// (<see cref="StoredProtections"/>) are no longer used.
     /// </summary>
-    public const int MethodVersion = 1;
+    public const int MethodVersion = 2;
 
     private readonly CountLinks _links;
     private readonly Dictionary<(int Canonical, int Period, int Area), int> _cells;
@@ -183,6 +184,19 @@ public sealed class FamilyProtection
                     }
                     else if (rest != 0) continue;
                     TableOf(a).Relate(Cell(s, y, a), parts);
+                }
+
+            // Counts of youths in care are not additive (a youth in care in two quarters counts once in the year), but a
+            // youth counted in a quarter mostly counts in the year: quarter <= year, which the attacker may assume (a
+            // published quarter is a floor under a hidden year). It holds for the country; a youth who moved can count in
+            // a municipality in a quarter and elsewhere in the year, so it is used wherever it holds in the figures (the
+            // attacker's best guess, and a true constraint can only make the audit stricter).
+            foreach (var s in members.Where(s => !series[s].Additive))
+                for (var a = 0; a < areas.Count; a++)
+                {
+                    if (IsProvider(a) && !series[s].Present[y][a]) continue;
+                    foreach (var q in quarters.Where(q => (!IsProvider(a) || series[s].Present[q][a]) && series[s].Values[q][a] <= series[s].Values[y][a]))
+                        TableOf(a).RelateAtMost(Cell(s, q, a), Cell(s, y, a));
                 }
         }
 

@@ -37,6 +37,8 @@ public sealed class LinkedTable
     private readonly HashSet<string> _relationKeys = new(StringComparer.Ordinal);
 
     /// <summary>Adds total = sum of parts (once: the same relation stated twice adds nothing).</summary>
+    private readonly HashSet<(int, int)> _orderKeys = [];
+
     public void Relate(int total, IReadOnlyList<int> parts)
     {
         if (parts.Count == 0) return;
@@ -46,7 +48,7 @@ public sealed class LinkedTable
 
     public void RelateAtMost(int smaller, int larger)
     {
-        if (smaller != larger) Orders.Add(new AtMost(smaller, larger));
+        if (smaller != larger && _orderKeys.Add((smaller, larger))) Orders.Add(new AtMost(smaller, larger));
     }
 
     /// <summary>Relations that hold: a broken one (sum of parts differs from the total) is a bug upstream.</summary>

@@ -8,7 +8,8 @@ namespace Zicht.Tests.Disclosure;
 /// An attacker who reads several published tables side by side, built independently of the publication code: every
 /// count shown (a number, "&lt; 5" or "x") becomes a cell, and the relations come from what the attacker knows of the
 /// definitions, declared by the test: municipalities add up to their region and regions to the country, categories to
-/// their total, quarters to their year (counts of events), a teller is at most its noemer, and the links between
+/// their total, quarters to their year (counts of events; other counts: a quarter is at most its year), a teller is at
+/// most its noemer, and the links between
 /// indicators the test names (the same count, or a count that is a sum of categories). The true values come from the
 /// store. The audit then says whether any hidden count of one or more children can be worked back from all the tables
 /// together. Unlike the publication's own protection, a 0 shown as "&lt; 5" is unknown to this attacker (0..4), as it is
@@ -109,7 +110,18 @@ internal sealed class AttackerView
                 if (here.Any(r => r.Niveau == "land"))
                     table.Relate(table.Find($"{series}|land|NL|{periode}")!.Value, here.Where(r => r.Niveau == "regio").Select(r => table.Find($"{series}|regio|{r.Gebied}|{periode}")!.Value).ToList());
             }
-            if (!additive) continue;
+            if (!additive)
+            {
+                // a youth counted in a quarter counts in its year: quarter <= year (not always for a municipality: a
+                // youth who moved can count elsewhere in the year; the attacker assumes it wherever it holds)
+                foreach (var year in rows.Where(r => !r.Periode.Contains('Q')))
+                    foreach (var quarter in rows.Where(r => r.Niveau == year.Niveau && r.Gebied == year.Gebied && r.Periode.StartsWith(year.Periode + "Q", StringComparison.Ordinal)))
+                    {
+                        var (q, y) = (table.Find($"{series}|{quarter.Niveau}|{quarter.Gebied}|{quarter.Periode}")!.Value, table.Find($"{series}|{year.Niveau}|{year.Gebied}|{year.Periode}")!.Value);
+                        if (table.Cells[q].Value <= table.Cells[y].Value) table.RelateAtMost(q, y);
+                    }
+                continue;
+            }
             foreach (var year in rows.Where(r => !r.Periode.Contains('Q')))
             {
                 var quarters = rows.Select(r => r.Periode).Where(p => p.StartsWith(year.Periode + "Q", StringComparison.Ordinal)).Distinct().ToList();

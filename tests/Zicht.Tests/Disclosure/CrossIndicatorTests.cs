@@ -183,4 +183,37 @@ public class CrossIndicatorTests
         Assert.True(attack.Passed, string.Join("; ", attack.Failures.Select(f => $"{f.Key} [{f.Lower}, {f.Upper}]")));
         Assert.Contains(attack.Cells, c => c.Key == "reden_einde_verdeling:categorie:03|aanbieder|11111111|2023");
     }
+
+    [Fact]
+    public void A_published_quarter_is_a_floor_under_its_hidden_year_for_youths_in_care()
+    {
+        // jeugdhulp in region JZ01, nobody else in the country: Groningen (GM0014) 10 youths in January-March 2023 only,
+        // Stadskanaal (GM0037) 2 youths in April-May only, Veendam (GM0047) 6 youths in care all year (since 2022).
+        // Youths in care do not add up over quarters, but a youth in care in Q1 is in care in 2023. Protected without that:
+        // 2023 shows JZ01 18, Groningen 10, Stadskanaal "< 5" and Veendam "x" (at least 5, so Stadskanaal 0..3), and
+        // 2023Q1 shows Veendam 6 (Stadskanaal's 0 there protects nobody). Then Veendam 2023 >= 6, so Stadskanaal 2023
+        // <= 18 - 10 - 6 = 2: narrowed to 0..2.
+        var fixture = new Fixture();
+        var youth = 700;
+        for (var i = 0; i < 10; i++, youth++)
+            fixture.Add(R(youth, "Q" + youth, "JH_AMBULANT", "2023-01-05", "2023-03-20", ("gemeentecode", "GM0014")));
+        for (var i = 0; i < 2; i++, youth++)
+            fixture.Add(R(youth, "Q" + youth, "JH_AMBULANT", "2023-04-10", "2023-05-20", ("gemeentecode", "GM0037")));
+        for (var i = 0; i < 6; i++, youth++)
+            fixture.Add(R(youth, "Q" + youth, "JH_AMBULANT", "2022-06-01", "", ("gemeentecode", "GM0047")));
+        using var store = new IndicatorTestStore(fixture);
+        var service = new PublicationService(store.Store);
+        var publications = YearAndQuarters(service, "jeugdhulp_per_1000", "2023").ToList();
+        Assert.All(publications.SelectMany(p => p.Audits), a => Assert.True(a.Passed));
+        string Teller(string periode, string gebied) => publications.Single(p => p.Periode == periode).Rows.Single(r => r.GebiedCode == gebied).Teller;
+        Assert.Equal("< 5", Teller("2023", "GM0037"));
+        Assert.Equal("x", Teller("2023", "GM0047"));
+
+        var attack = new AttackerView().Audit(store.Store, publications);
+        Assert.True(attack.Passed, string.Join("; ", attack.Failures.Select(f => $"{f.Key} [{f.Lower}, {f.Upper}]")));
+        Assert.Contains(attack.Cells, c => c.Key == "jeugdhulp_per_1000:teller|gemeente|GM0037|2023");
+        // Veendam's 6 in a quarter is not shown beside a year that it would pin Stadskanaal with
+        Assert.False(new[] { "2023", "2023Q1" }.All(p => long.TryParse(Teller(p, "GM0014"), out _) && long.TryParse(Teller(p, "JZ01"), out _))
+                     && new[] { "2023Q1", "2023Q2", "2023Q3", "2023Q4" }.Any(p => Teller(p, "GM0047") == "6"));
+    }
 }
