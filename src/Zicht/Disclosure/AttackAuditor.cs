@@ -105,7 +105,7 @@ public sealed class AttackAuditor
         var results = new List<CellBounds>();
         foreach (var group in componentOf.Keys.GroupBy(c => componentOf[c]))
         {
-            var toAudit = group.Where(c => status[c] is CellStatus.Primair or CellStatus.Secundair && (cellsToCheck is null || cellsToCheck.Contains(c))).Order().ToList();
+            var toAudit = group.Where(c => NeedsAudit(table, status, c, policy) && (cellsToCheck is null || cellsToCheck.Contains(c))).Order().ToList();
             if (toAudit.Count == 0) continue;
             Statistics.Components++;
             Statistics.LargestComponent = Math.Max(Statistics.LargestComponent, group.Count());
@@ -363,12 +363,22 @@ public sealed class AttackAuditor
 
     private static double RoundUpper(double upper) => upper >= NoUpperBound - 1 ? double.PositiveInfinity : Math.Floor(upper + Epsilon);
 
+    /// <summary>
+    /// The cells whose bounds the audit judges: every hidden cell, and a never-published count (Onbekend: events of a year
+    /// after the data end, the year minus its published quarters) of 1 to MinCount - 1, which counts children as much as
+    /// a "&lt; 5" cell does.
+    /// </summary>
+    internal static bool NeedsAudit(LinkedTable table, IReadOnlyList<CellStatus> status, int cell, DisclosurePolicy policy) =>
+        status[cell] is CellStatus.Primair or CellStatus.Secundair || status[cell] == CellStatus.Onbekend && IsSmall(table.Cells[cell].Value, policy);
+
+    private static bool IsSmall(long value, DisclosurePolicy policy) => value > 0 && value < policy.MinCount;
+
     /// <summary>Why a cell with these (whole-number) attacker bounds is not protected, or null when it is.</summary>
     private static string? Verdict(double lower, double upper, CellStatus status, DisclosurePolicy policy)
     {
         var width = upper - lower;
         if (width < Epsilon) return "de waarde ligt vast";
-        if (status == CellStatus.Primair && width < policy.ProtectionWidth - Epsilon)
+        if (status is CellStatus.Primair or CellStatus.Onbekend && width < policy.ProtectionWidth - Epsilon)
             return $"interval smaller dan het beschermingsinterval ({policy.ProtectionWidth})";
         return null;
     }

@@ -117,13 +117,14 @@ public sealed class CellSuppression(DisclosurePolicy policy, AttackAuditor? audi
     }
 
     /// <summary>
-    /// The hidden cells whose interval the audit must keep wide: those that count at least one child. A hidden 0 (an area
+    /// The hidden cells whose interval the audit must keep wide: those that count at least one child (and a small count no
+    /// table shows, Onbekend, that the year minus its published quarters would give away). A hidden 0 (an area
     /// without units, shown as "&lt; 5" so that "&lt; 5" does not mean 1..4) reveals nobody when an attacker pins it, and
     /// whatever pinning it tells about the cells around it is part of their own audit, which holds every relation. Leaving
     /// zeros out of the check matters on sparse tables, where most hidden cells are zeros.
     /// </summary>
-    private static IEnumerable<int> MustBeProtected(LinkedTable table, IReadOnlyList<CellStatus> status) =>
-        Enumerable.Range(0, table.Cells.Count).Where(i => status[i] is CellStatus.Primair or CellStatus.Secundair && table.Cells[i].Value > 0);
+    private IEnumerable<int> MustBeProtected(LinkedTable table, IReadOnlyList<CellStatus> status) =>
+        Enumerable.Range(0, table.Cells.Count).Where(i => table.Cells[i].Value > 0 && AttackAuditor.NeedsAudit(table, status, i, policy));
 
     /// <summary>Primary suppression only (no totals to protect against).</summary>
     public CellStatus PrimaryStatus(TableCell cell) =>

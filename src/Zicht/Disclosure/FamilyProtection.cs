@@ -23,7 +23,7 @@ public sealed class FamilyProtection
     /// tables or the count links can change a cell's status, so that protections stored by an earlier method
     /// (<see cref="StoredProtections"/>) are no longer used.
     /// </summary>
-    public const int MethodVersion = 2;
+    public const int MethodVersion = 3;
 
     private readonly CountLinks _links;
     private readonly Dictionary<(int Canonical, int Period, int Area), int> _cells;

@@ -47,7 +47,7 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
             rows.Add(new PublishedRow(
                 indicatorId, value.Niveau, value.GebiedCode, value.GebiedNaam, value.Periode, value.Categorie,
                 current.TellerText[value.Key], current.NoemerText[value.Key], waarde, definition.Eenheid,
-                waarde is null ? null : value.DekkingProcent, regio, land, vorige, waarde - vorige,
+                PublicCoverage(definition, value, waarde, policy), regio, land, vorige, waarde - vorige,
                 null, null, text, current.Status[value.Key], current.Reason.GetValueOrDefault(value.Key)));
         }
         return new Publication(indicatorId, periode, true, rows, current.Audits, policy);
@@ -332,6 +332,22 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
         return Present(definition, values, policy, audits, tellerStatus, noemerStatus);
     }
 
+    /// <summary>
+    /// The coverage (dekking_procent) a publication may show. For a median or percentile it is measurements / units, two
+    /// counts the row shows anyway (from the rounded counts when rounding). For a share it is the share's units / all units
+    /// (e.g. the ended trajectories with a satisfaction score of all ended trajectories), and "all units" is a count
+    /// another publication may hide (reden_einde_verdeling's total): noemer and coverage would give it back, so a share
+    /// shows no coverage in public output.
+    /// </summary>
+    private static double? PublicCoverage(IndicatorDefinition definition, StoredValue value, double? waarde, DisclosurePolicy policy)
+    {
+        if (waarde is null || definition.Berekening is not (Berekening.Mediaan or Berekening.P90) || value.DekkingProcent is null) return null;
+        if (policy.RoundingBase <= 1) return value.DekkingProcent;
+        var measurements = DisclosureRounding.Round(value.Teller, policy.RoundingBase);
+        var units = DisclosureRounding.Round((long)Math.Round(value.Noemer ?? 0), policy.RoundingBase);
+        return units > 0 ? 100.0 * measurements / units : null;
+    }
+
     /// <summary>What the publication shows of each value, given how its counts are published: the counts as text, the value only when every count it is computed from is shown and the denominator rule holds.</summary>
     private static ProtectedFigures Present(IndicatorDefinition definition, IReadOnlyList<StoredValue> values, DisclosurePolicy policy, List<AuditReport> audits,
         Dictionary<string, CellStatus> tellerStatus, Dictionary<string, CellStatus> noemerStatus)
@@ -361,9 +377,13 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
             else if (teller == CellStatus.Primair) reason = $"kleine aantallen (minder dan {policy.MinCount})";
             else if (teller == CellStatus.Secundair) reason = "verborgen om een klein aantal elders te beschermen (secundaire onderdrukking)";
             else if (noemer != CellStatus.Gepubliceerd) reason = "noemer verborgen (kleine aantallen)";
-            else if (definition.Berekening is Berekening.Aandeel or Berekening.Verdeling && (value.Noemer ?? 0) < minimumDenominator)
+            // With rounding the thresholds apply to the published (rounded) counts: whether a value is shown may not tell
+            // more about a count than its rounded figure does.
+            else if (definition.Berekening is Berekening.Aandeel or Berekening.Verdeling
+                     && (policy.RoundingBase > 1 ? roundedNoemer ?? 0 : value.Noemer ?? 0) < minimumDenominator)
                 reason = $"noemer kleiner dan {minimumDenominator}";
-            else if (definition.Berekening is Berekening.Mediaan or Berekening.P90 && value.Teller < minimumDenominator)
+            else if (definition.Berekening is Berekening.Mediaan or Berekening.P90
+                     && (policy.RoundingBase > 1 ? roundedTeller : value.Teller) < minimumDenominator)
                 reason = $"minder dan {minimumDenominator} metingen";
             double? waarde = null;
             if (reason is null && value.Waarde is not null)

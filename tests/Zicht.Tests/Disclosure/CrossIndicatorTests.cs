@@ -216,4 +216,35 @@ public class CrossIndicatorTests
         Assert.False(new[] { "2023", "2023Q1" }.All(p => long.TryParse(Teller(p, "GM0014"), out _) && long.TryParse(Teller(p, "JZ01"), out _))
                      && new[] { "2023Q1", "2023Q2", "2023Q3", "2023Q4" }.Any(p => Teller(p, "GM0047") == "6"));
     }
+
+    [Fact]
+    public void The_coverage_of_a_share_would_give_a_hidden_total_back_and_is_not_published()
+    {
+        // Groningen (GM0014): 14 trajectories ended in Q1 2023, reasons 01/02/03/04 = 4/4/4/2, each "< 5", so the total
+        // (14, uitval's noemer) is hidden too. Satisfaction was measured for 10 of them (8 J, 2 N): clienttevredenheid
+        // 8 / 10, coverage 10 / 14 = 71.4%. Noemer 10 and 71.4% give the hidden 14 back (10 / 0.714), and with it the
+        // four small reasons are narrowed to 2..4. So a share's coverage is left out of public output; internal output keeps it.
+        var fixture = new Fixture();
+        var youth = 500;
+        void Add(string gemeente, string reden, string tevreden, int count)
+        {
+            for (var i = 0; i < count; i++, youth++)
+                fixture.Add(R(youth, "E" + youth, "JH_AMBULANT", "2023-01-05", "2023-03-20",
+                    ("gemeentecode", gemeente), ("aanbieder_agb", "11111111"), ("reden_einde", reden), ("tevredenheid", tevreden)));
+        }
+        Add("GM0014", "01", "J", 4); Add("GM0014", "02", "J", 4); Add("GM0014", "03", "N", 2); Add("GM0014", "03", "O", 2); Add("GM0014", "04", "O", 2);
+        Add("GM0047", "01", "J", 20); Add("GM0047", "02", "J", 10); Add("GM0047", "03", "J", 10); Add("GM0047", "04", "N", 10);
+        fixture.Add(R(youth, "E" + youth, "JH_AMBULANT", "2023-11-15", "", ("gemeentecode", "GM0047")));
+        using var store = new IndicatorTestStore(fixture);
+        var service = new PublicationService(store.Store);
+        var reden = service.Publish("reden_einde_verdeling", "2023");
+        var tevreden = service.Publish("clienttevredenheid", "2023");
+        Assert.False(long.TryParse(reden.Rows.First(r => r.GebiedCode == "GM0014").Noemer, out _));
+        var row = tevreden.Rows.Single(r => r.GebiedCode == "GM0014");
+        Assert.Equal(("8", "10", 80.0), (row.Teller, row.Noemer, row.Waarde!.Value));
+        Assert.Null(row.DekkingProcent);
+        Assert.All(tevreden.Rows, r => Assert.Null(r.DekkingProcent));
+        var intern = service.Internal("clienttevredenheid", "2023", "GM0014").Rows.Single(r => r.GebiedCode == "GM0014");
+        Assert.Equal(100.0 * 10 / 14, intern.DekkingProcent!.Value, 6);
+    }
 }

@@ -37,4 +37,35 @@ public class PeriodLinkTests
         Assert.Contains(published, t => !long.TryParse(t, out _));
         Assert.All(quarter.Audits.Concat(year.Audits), a => Assert.True(a.Passed));
     }
+
+    [Fact]
+    public void Events_after_the_data_end_are_not_given_away_by_the_year_minus_its_quarters()
+    {
+        // Ended with reason 01 in 2023:          Q1  Q2 | after the data end (Q3) | year
+        //   Groningen GM0014                     20  20 |  2                      |  42
+        //   Veendam   GM0047                     20  20 | 10                      |  50
+        // The latest start (2023-05-15) puts the data end in Q2: Q3 and Q4 are not published, but the year counts the ends
+        // after it. Before December 2026 the year (42), Q1 (20) and Q2 (20) were all shown, so the 2 ends after the data end
+        // in Groningen followed exactly: a count of children no table shows must be protected like a "< 5".
+        var fixture = new Fixture();
+        var youth = 500;
+        void Add(string gemeente, string end, int count)
+        {
+            for (var i = 0; i < count; i++, youth++)
+                fixture.Add(R(youth, "E" + youth, "JH_AMBULANT", "2023-01-05", end, ("gemeentecode", gemeente), ("reden_einde", "01")));
+        }
+        Add("GM0014", "2023-02-20", 20); Add("GM0014", "2023-05-20", 20); Add("GM0014", "2023-08-20", 2);
+        Add("GM0047", "2023-02-20", 20); Add("GM0047", "2023-05-20", 20); Add("GM0047", "2023-09-20", 10);
+        fixture.Add(R(youth, "E" + youth, "JH_AMBULANT", "2023-05-15", "", ("gemeentecode", "GM0047")));
+        using var store = new IndicatorTestStore(fixture);
+        Assert.Equal(42.0, store.Cell("reden_einde_verdeling", "gemeente", "GM0014", "2023", "01")!.Value.Teller);
+
+        var service = new PublicationService(store.Store);
+        var publications = new[] { "2023", "2023Q1", "2023Q2" }.Select(p => service.Publish("reden_einde_verdeling", p)).ToList();
+        Assert.All(publications.SelectMany(p => p.Audits), a => Assert.True(a.Passed));
+        PublishedRow Row(int i) => publications[i].Rows.Single(r => r.GebiedCode == "GM0014" && r.Categorie == "01");
+        // neither reason 01 (teller) nor all reasons (noemer) of Groningen: year - Q1 - Q2 may not be computable
+        Assert.Contains(new[] { Row(0).Teller, Row(1).Teller, Row(2).Teller }, t => !long.TryParse(t, out _));
+        Assert.Contains(new[] { Row(0).Noemer, Row(1).Noemer, Row(2).Noemer }, t => !long.TryParse(t, out _));
+    }
 }
