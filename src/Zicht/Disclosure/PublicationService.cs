@@ -139,11 +139,35 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
     {
         policy ??= DisclosurePolicy.Default;
         var definition = _catalogue.Get(indicatorId);
+        var protectedFigures = ProtectBreakdown(definition, periode, uitsplitsing, policy);
+        foreach (var audit in protectedFigures.Audits)
+            if (!audit.Passed) throw new DisclosureAuditFailedException(audit);
+        var rows = protectedFigures.Values.Where(v => v.Periode == periode).Select(v => new PublishedRow(
+                indicatorId, v.Niveau, v.GebiedCode, v.GebiedNaam, v.Periode, v.Categorie == "totaal" ? "totaal" : uitsplitsing + ": " + v.Categorie,
+                protectedFigures.TellerText[v.Key], protectedFigures.NoemerText[v.Key], protectedFigures.PublishedWaarde.GetValueOrDefault(v.Key),
+                definition.Eenheid, null, null, null, null, null, null, null, null,
+                protectedFigures.Status[v.Key], protectedFigures.Reason.GetValueOrDefault(v.Key)))
+            .ToList();
+        return new Publication(indicatorId, periode, true, rows, protectedFigures.Audits, policy);
+    }
+
+    private readonly Dictionary<(string Indicator, string Periode, string Uitsplitsing, DisclosurePolicy Policy), ProtectedFigures> _breakdowns = [];
+
+    /// <summary>
+    /// The protected breakdown of one indicator. Breakdowns of different indicators of a family can hold the same counts
+    /// (aandeel_verblijf's noemer by geslacht is jeugdhulp_per_1000's teller by geslacht): such a count keeps the status it
+    /// has in the breakdown of the indicator protected before it (<see cref="EarlierBreakdownsSharingCounts"/>,
+    /// recursively), so no breakdown shows what another hides. Counts are taken as the same only where they are equal in every area and period both show.
+    /// </summary>
+    private ProtectedFigures ProtectBreakdown(IndicatorDefinition definition, string periode, string uitsplitsing, DisclosurePolicy policy)
+    {
+        var cacheKey = (definition.Id, periode, uitsplitsing, policy);
+        if (_breakdowns.TryGetValue(cacheKey, out var cached)) return cached;
         var totalsProtection = FromFamily(definition, periode, policy);
         var totals = totalsProtection.Values.Where(v => v.Niveau != "aanbieder").ToList();
         var names = totals.GroupBy(v => (v.Niveau, v.GebiedCode)).ToDictionary(g => g.Key, g => g.First().GebiedNaam);
         var periodes = totals.Select(v => v.Periode).Distinct().ToList();
-        var parts = new IndicatorEngine(store, _catalogue).ComputeBreakdown(indicatorId, periodes, uitsplitsing)
+        var parts = new IndicatorEngine(store, _catalogue).ComputeBreakdown(definition.Id, periodes, uitsplitsing)
             .Select(b => new StoredValue(b.Niveau, b.GebiedCode, names.GetValueOrDefault((b.Niveau, b.GebiedCode), b.GebiedCode), b.Periode,
                 b.Categorie, b.Teller, b.Noemer, b.Waarde, null, b.RegioCode, null, null, null))
             .ToList();
@@ -165,16 +189,64 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
                 });
             }
         var values = totals.Concat(parts).ToList();
-        var protectedFigures = Protect(definition, values, policy, totalsInRows: true, fixedTeller, fixedNoemer);
-        foreach (var audit in protectedFigures.Audits)
-            if (!audit.Passed) throw new DisclosureAuditFailedException(audit);
-        var rows = protectedFigures.Values.Where(v => v.Periode == periode).Select(v => new PublishedRow(
-                indicatorId, v.Niveau, v.GebiedCode, v.GebiedNaam, v.Periode, v.Categorie == "totaal" ? "totaal" : uitsplitsing + ": " + v.Categorie,
-                protectedFigures.TellerText[v.Key], protectedFigures.NoemerText[v.Key], protectedFigures.PublishedWaarde.GetValueOrDefault(v.Key),
-                definition.Eenheid, null, null, null, null, null, null, null, null,
-                protectedFigures.Status[v.Key], protectedFigures.Reason.GetValueOrDefault(v.Key)))
+        foreach (var earlier in EarlierBreakdownsSharingCounts(definition, periode, uitsplitsing))
+        {
+            var other = ProtectBreakdown(_catalogue.Get(earlier), periode, uitsplitsing, policy);
+            ShareStatuses(definition, values, _catalogue.Get(earlier), other, fixedTeller, fixedNoemer);
+        }
+        return _breakdowns[cacheKey] = Protect(definition, values, policy, totalsInRows: true, fixedTeller, fixedNoemer);
+    }
+
+    /// <summary>
+    /// The indicators before this one (those with a count as noemer first, then catalogue order), in its family, that allow
+    /// the same breakdown and publish a count equal to one of this indicator's (teller or noemer) in some period of the group.
+    /// </summary>
+    private IEnumerable<string> EarlierBreakdownsSharingCounts(IndicatorDefinition definition, string periode, string uitsplitsing)
+    {
+        var (counts, links) = Universe(PublishedCounts.GroupOf(periode));
+        // Indicators with a count as noemer first: their breakdown is protected knowing that a teller is at most its
+        // noemer (aandeel_verblijf: youths with verblijf <= youths with jeugdhulp), which the per-1.000 breakdowns of the
+        // same counts do not know; taking their statuses over keeps that knowledge in every breakdown of the family.
+        var order = _catalogue.Indicators.OrderBy(d => d.NoemerIsCount ? 0 : 1).Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var family = FamilyOf(definition.Id, periode);
+        IEnumerable<int> CountSeries(string indicator) => Enumerable.Range(0, counts.Series.Count)
+            .Where(i => counts.Series[i].IndicatorId == indicator && counts.Series[i].Part is PublishedCounts.Teller or PublishedCounts.Noemer);
+        var mine = Enumerable.Range(0, counts.Periods.Count).SelectMany(p => CountSeries(definition.Id).Select(s => links.Canonical(s, p, false) * 1000 + p)).ToHashSet();
+        return _catalogue.Indicators
+            .Where(d => family.Contains(d.Id) && order[d.Id] < order[definition.Id] && d.Uitsplitsingen.Contains(uitsplitsing) && d.Berekening != Berekening.Verdeling)
+            .Where(d => Enumerable.Range(0, counts.Periods.Count).Any(p => CountSeries(d.Id).Any(s => mine.Contains(links.Canonical(s, p, false) * 1000 + p))))
+            .Select(d => d.Id)
             .ToList();
-        return new Publication(indicatorId, periode, true, rows, protectedFigures.Audits, policy);
+    }
+
+    /// <summary>
+    /// Gives this breakdown's counts the statuses an earlier breakdown gave the same counts: a category's teller or noemer
+    /// (not the totals, fixed by the family already) that is equal, cell for cell, to a category's teller or noemer there.
+    /// </summary>
+    private static void ShareStatuses(IndicatorDefinition definition, IReadOnlyList<StoredValue> values, IndicatorDefinition earlier, ProtectedFigures other,
+        Dictionary<string, CellStatus> fixedTeller, Dictionary<string, CellStatus> fixedNoemer)
+    {
+        var categories = values.Where(v => v.Categorie != "totaal").Select(v => v.Categorie).Distinct().ToList();
+        var otherByKey = other.Values.ToDictionary(v => v.Key, StringComparer.Ordinal);
+        var parts = new List<(bool Noemer, Func<StoredValue, long> Count)> { (false, v => v.Teller) };
+        if (definition.NoemerIsCount) parts.Add((true, v => (long)Math.Round(v.Noemer ?? 0)));
+        var otherParts = new List<(bool Noemer, Func<StoredValue, long> Count)> { (false, v => v.Teller) };
+        if (earlier.NoemerIsCount) otherParts.Add((true, v => (long)Math.Round(v.Noemer ?? 0)));
+        foreach (var categorie in categories)
+        {
+            var cells = values.Where(v => v.Categorie == categorie && otherByKey.ContainsKey(v.Key)).ToList();
+            if (cells.Count == 0) continue;
+            foreach (var (noemer, count) in parts)
+                foreach (var (otherNoemer, otherCount) in otherParts)
+                {
+                    if (!cells.All(v => count(v) == otherCount(otherByKey[v.Key])) || cells.All(v => count(v) == 0)) continue;
+                    var target = noemer ? fixedNoemer : fixedTeller;
+                    var source = otherNoemer ? other.NoemerStatus : other.TellerStatus;
+                    foreach (var v in cells)
+                        if (source.TryGetValue(v.Key, out var status)) target[v.Key] = status;
+                    break;
+                }
+        }
     }
 
     /// <summary>The unprotected figures of one area (a municipality, or a region with its municipalities): for the analyst's own use only.</summary>
