@@ -25,8 +25,9 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
     {
         policy ??= DisclosurePolicy.Default;
         var definition = _catalogue.Get(indicatorId);
-        var current = FromFamily(definition, periode, policy);
         var previousPeriode = store.Scalar<string>($"SELECT any_value(vorige_periode) FROM indicator_value WHERE indicator_id = '{Sql(indicatorId)}' AND periode = '{Sql(periode)}'");
+        PrepareFamilies(definition, previousPeriode is null ? [periode] : [periode, previousPeriode], policy);
+        var current = FromFamily(definition, periode, policy);
         var previous = previousPeriode is null ? null : FromFamily(definition, previousPeriode, policy);
         foreach (var audit in current.Audits.Concat(previous?.Audits ?? []))
             if (!audit.Passed) throw new DisclosureAuditFailedException(audit);
@@ -61,26 +62,10 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
     private ProtectedFigures FromFamily(IndicatorDefinition definition, string periode, DisclosurePolicy policy)
     {
         var group = PublishedCounts.GroupOf(periode);
-        var (counts, links) = Universe(group);
+        var (counts, _) = Universe(group);
         var seriesIndex = counts.Series.Select((s, i) => (s, i)).ToDictionary(x => (x.s.IndicatorId, x.s.Part), x => x.i);
-        var tellerSeries = definition.Berekening == Berekening.Verdeling ? -1 : seriesIndex[(definition.Id, PublishedCounts.Teller)];
-        var family = links.FamilyOf(tellerSeries >= 0 ? tellerSeries : seriesIndex[(definition.Id, PublishedCounts.Totaal)]);
-        var cacheKey = (group, family, policy);
-        if (!_families.TryGetValue(cacheKey, out var protection))
-        {
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            var storedKey = _stored?.KeyOf(group, counts, links, family, policy);
-            protection = storedKey is null ? null : _stored!.Find(storedKey, counts, links, family);
-            if (protection is null)
-            {
-                protection = FamilyProtection.Protect(counts, links, family, policy, _auditor);
-                if (storedKey is not null) _stored!.Save(storedKey, group, policy, counts, protection);
-            }
-            _families[cacheKey] = protection;
-            if (Environment.GetEnvironmentVariable("ZICHT_TIMING") is not null)
-                Console.Error.WriteLine($"family of {definition.Id} in {group}: {string.Join(", ", protection.Indicators)}; {protection.CellCount} cells, {protection.Omitted.Count} providers left out, "
-                                        + $"{(protection.FromStore ? "read from the store" : "protected")} in {clock.Elapsed.TotalSeconds:F2} s");
-        }
+        PrepareFamilies(definition, [periode], policy);
+        var protection = _families[(group, FamilyIndex(definition, periode), policy)];
 
         var periods = definition.OptelbaarOverKwartalen ? counts.Periods : counts.Periods.Where(p => p == periode).ToList();
         // a provider whose figures cannot be protected in this family and year is not published at all
@@ -99,6 +84,66 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
             if (definition.Berekening == Berekening.Verdeling) tellerStatus[TotalKey(value)] = noemerStatus[value.Key];
         }
         return Present(definition, values, policy, [protection.Audit], tellerStatus, noemerStatus);
+    }
+
+    /// <summary>The family (in <see cref="CountLinks"/>) of the indicator in the group of this period.</summary>
+    private int FamilyIndex(IndicatorDefinition definition, string periode)
+    {
+        var (counts, links) = Universe(PublishedCounts.GroupOf(periode));
+        var part = definition.Berekening == Berekening.Verdeling ? PublishedCounts.Totaal : PublishedCounts.Teller;
+        for (var i = 0; i < counts.Series.Count; i++)
+            if (counts.Series[i].IndicatorId == definition.Id && counts.Series[i].Part == part) return links.FamilyOf(i);
+        throw new InvalidOperationException($"{definition.Id} has no {part} among the counts of {PublishedCounts.GroupOf(periode)}.");
+    }
+
+    /// <summary>
+    /// Makes sure the protections of the indicator's families in the groups of these periods are at hand: from this
+    /// service, from the store, or protected now. Protections still to be made are made in parallel (an export needs
+    /// the year and the year before, for the change): once the counts are read, each is plain computation with an
+    /// auditor of its own.
+    /// </summary>
+    private void PrepareFamilies(IndicatorDefinition definition, IEnumerable<string> periodes, DisclosurePolicy policy)
+    {
+        var jobs = new List<(string Group, int Family, string? StoredKey)>();
+        foreach (var periode in periodes)
+        {
+            var group = PublishedCounts.GroupOf(periode);
+            var family = FamilyIndex(definition, periode);
+            if (_families.ContainsKey((group, family, policy)) || jobs.Any(j => j.Group == group && j.Family == family)) continue;
+            var (counts, links) = Universe(group);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var storedKey = _stored?.KeyOf(group, counts, links, family, policy);
+            var found = storedKey is null ? null : _stored!.Find(storedKey, counts, links, family);
+            if (found is null)
+            {
+                jobs.Add((group, family, storedKey));
+                continue;
+            }
+            _families[(group, family, policy)] = found;
+            Log(definition, group, found, clock.Elapsed);
+        }
+        var made = new FamilyProtection[jobs.Count];
+        var took = new TimeSpan[jobs.Count];
+        Parallel.For(0, jobs.Count, i =>
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var (counts, links) = _universes[jobs[i].Group];
+            made[i] = FamilyProtection.Protect(counts, links, jobs[i].Family, policy, i == 0 ? _auditor : new AttackAuditor());
+            took[i] = clock.Elapsed;
+        });
+        for (var i = 0; i < jobs.Count; i++)
+        {
+            if (jobs[i].StoredKey is { } key) _stored!.Save(key, jobs[i].Group, policy, _universes[jobs[i].Group].Counts, made[i]);
+            _families[(jobs[i].Group, jobs[i].Family, policy)] = made[i];
+            Log(definition, jobs[i].Group, made[i], took[i]);
+        }
+    }
+
+    private static void Log(IndicatorDefinition definition, string group, FamilyProtection protection, TimeSpan took)
+    {
+        if (Environment.GetEnvironmentVariable("ZICHT_TIMING") is not null)
+            Console.Error.WriteLine($"family of {definition.Id} in {group}: {string.Join(", ", protection.Indicators)}; {protection.CellCount} cells, {protection.Omitted.Count} providers left out, "
+                                    + $"{(protection.FromStore ? "read from the store" : "protected")} in {took.TotalSeconds:F2} s");
     }
 
     private readonly Dictionary<string, (PublishedCounts Counts, CountLinks Links)> _universes = new(StringComparer.Ordinal);
