@@ -416,34 +416,43 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
         var verdeling = definition.Berekening == Berekening.Verdeling;
         var separateNoemer = definition.NoemerIsCount && !verdeling;
 
-        // 1. The noemer counts (when they are counts), as their own linked table.
         var noemerStatus = new Dictionary<string, CellStatus>();
+        var tellerStatus = new Dictionary<string, CellStatus>();
+        var tellerTable = Hierarchy(areas, v => v.Teller, _ => null, withTotals: verdeling, totalsInRows);
         if (separateNoemer)
         {
-            var table = Hierarchy(areas, v => (long)Math.Round(v.Noemer ?? 0), _ => null, withTotals: false, totalsInRows);
-            var result = suppression.Protect(table, Fixed(table, fixedNoemer));
+            // Teller and noemer counts in one table, with teller <= noemer in every cell, so the audit knows the order
+            // also where both are hidden (and a published noemer bounds its hidden teller).
+            var noemerTable = Hierarchy(areas, v => (long)Math.Round(v.Noemer ?? 0), _ => null, withTotals: false, totalsInRows);
+            var joint = new LinkedTable();
+            foreach (var cell in noemerTable.Cells) joint.Add("noemer|" + cell.Key, cell.Value, cell.KnownUpper, cell.KnownLower);
+            var offset = joint.Cells.Count;
+            foreach (var cell in tellerTable.Cells) joint.Add("teller|" + cell.Key, cell.Value, cell.KnownUpper, cell.KnownLower);
+            foreach (var relation in noemerTable.Relations) joint.Relate(relation.Total, relation.Parts);
+            foreach (var relation in tellerTable.Relations) joint.Relate(relation.Total + offset, relation.Parts.Select(p => p + offset).ToList());
+            for (var i = 0; i < tellerTable.Cells.Count; i++)
+                if (noemerTable.Find(tellerTable.Cells[i].Key) is { } noemer) joint.RelateAtMost(i + offset, noemer);
+            var fixedJoint = Fixed(noemerTable, fixedNoemer);
+            foreach (var (cell, status) in Fixed(tellerTable, fixedTeller)) fixedJoint[cell + offset] = status;
+            var result = suppression.Protect(joint, fixedJoint);
             audits.Add(result.Audit);
-            for (var i = 0; i < table.Cells.Count; i++) noemerStatus[table.Cells[i].Key] = result.Status[i];
-            foreach (var provider in providers)
-                noemerStatus[provider.Key] = suppression.PrimaryStatus(new TableCell(provider.Key, (long)Math.Round(provider.Noemer ?? 0)));
+            for (var i = 0; i < offset; i++) noemerStatus[noemerTable.Cells[i].Key] = result.Status[i];
+            for (var i = 0; i < tellerTable.Cells.Count; i++) tellerStatus[tellerTable.Cells[i].Key] = result.Status[i + offset];
         }
-
-        // 2. The teller counts; a published noemer is an upper bound the attacker knows.
-        var tellerStatus = new Dictionary<string, CellStatus>();
+        else
         {
-            double? KnownUpper(StoredValue v) => separateNoemer && noemerStatus.GetValueOrDefault(v.Key) == CellStatus.Gepubliceerd ? v.Noemer : null;
-            var table = Hierarchy(areas, v => v.Teller, KnownUpper, withTotals: verdeling, totalsInRows);
-            var result = suppression.Protect(table, Fixed(table, fixedTeller));
+            var result = suppression.Protect(tellerTable, Fixed(tellerTable, fixedTeller));
             audits.Add(result.Audit);
-            for (var i = 0; i < table.Cells.Count; i++) tellerStatus[table.Cells[i].Key] = result.Status[i];
-            // Providers do not add up to any published total (a youth can be at several providers; care without a
-            // provider is not published by provider), so they get primary suppression only.
-            foreach (var provider in providers)
-            {
-                tellerStatus[provider.Key] = suppression.PrimaryStatus(new TableCell(provider.Key, provider.Teller));
-                if (verdeling)
-                    tellerStatus[TotalKey(provider)] = suppression.PrimaryStatus(new TableCell(TotalKey(provider), (long)Math.Round(provider.Noemer ?? 0)));
-            }
+            for (var i = 0; i < tellerTable.Cells.Count; i++) tellerStatus[tellerTable.Cells[i].Key] = result.Status[i];
+        }
+        // Providers do not add up to any published total (a youth can be at several providers; care without a provider
+        // is not published by provider), so here they get primary suppression only (breakdowns have no provider level).
+        foreach (var provider in providers)
+        {
+            tellerStatus[provider.Key] = suppression.PrimaryStatus(new TableCell(provider.Key, provider.Teller));
+            if (separateNoemer) noemerStatus[provider.Key] = suppression.PrimaryStatus(new TableCell(provider.Key, (long)Math.Round(provider.Noemer ?? 0)));
+            if (verdeling)
+                tellerStatus[TotalKey(provider)] = suppression.PrimaryStatus(new TableCell(TotalKey(provider), (long)Math.Round(provider.Noemer ?? 0)));
         }
 
         return Present(definition, values, policy, audits, tellerStatus, noemerStatus);
