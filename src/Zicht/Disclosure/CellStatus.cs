@@ -10,8 +10,9 @@ public enum CellStatus
     /// <summary>Hidden to protect a small count elsewhere, shown as "x". Never a cell of value 0 or below MinCount.</summary>
     Secundair,
     /// <summary>
-    /// Never published and not protected itself: a count the relations need but no table shows, such as the events of the
-    /// last year that fall after the data end (in no stored quarter). The attacker knows only that it is not negative.
+    /// Never published: a count the relations need but no table shows, such as the events of the last year that fall after
+    /// the data end (in no stored quarter). Before any relation the attacker knows only that it is not negative; one of 1
+    /// to MinCount - 1 is audited like a small count (<see cref="AttackAuditor"/>), since year minus quarters may give it.
     /// </summary>
     Onbekend,
 }

@@ -104,8 +104,8 @@ public sealed class CellSuppression(DisclosurePolicy policy, AttackAuditor? audi
                 // No publishable complement left in the failing relations: hide every non-zero cell of them.
                 foreach (var failure in audit.Failures)
                     foreach (var member in relationsOfCell[failure.Cell].SelectMany(r => r.Parts.Append(r.Total))
-                                 .Concat(ordersOfCell[failure.Cell].Select(o => o.Smaller + o.Larger - failure.Cell)))
-                        if (status[member] == CellStatus.Gepubliceerd && table.Cells[member].Value >= policy.MinCount && !_locked.Contains(member))
+                                 .Concat(ordersOfCell[failure.Cell].Select(o => Partner(o, failure.Cell))))
+                        if (Hideable(table, status, member))
                         { status[member] = CellStatus.Secundair; changed = true; }
                 if (!changed) return new ProtectedTable(table, status, new AuditReport(verified.Values.Concat(audit.Failures).OrderBy(c => c.Cell).ToList()), round);
             }
@@ -161,8 +161,8 @@ public sealed class CellSuppression(DisclosurePolicy policy, AttackAuditor? audi
     {
         foreach (var order in orders)
         {
-            var partner = order.Smaller == failure.Cell ? order.Larger : order.Smaller;
-            if (status[partner] != CellStatus.Gepubliceerd || table.Cells[partner].Value < policy.MinCount || _locked.Contains(partner)) continue;
+            var partner = Partner(order, failure.Cell);
+            if (!Hideable(table, status, partner)) continue;
             var binding = order.Smaller == failure.Cell ? table.Cells[partner].Value <= failure.Upper + 0.5 : table.Cells[partner].Value >= failure.Lower - 0.5;
             if (!binding) continue;
             status[partner] = CellStatus.Secundair;
@@ -195,12 +195,12 @@ public sealed class CellSuppression(DisclosurePolicy policy, AttackAuditor? audi
             return relation;
         }
         // Or through an order of a hidden neighbour: a published quarter under a hidden year, a published noemer over a
-        // hidden teller, bounds that neighbour and through it the failing cell.
+        // hidden teller, bounds that neighbour and through it the failing cell. (The failing cell's first relation is
+        // returned as the one used: the neighbour sits in it.)
         foreach (var neighbour in neighbours)
-            foreach (var order in ordersOfCell[neighbour])
+            foreach (var partner in ordersOfCell[neighbour].Select(o => Partner(o, neighbour)))
             {
-                var partner = order.Smaller == neighbour ? order.Larger : order.Smaller;
-                if (partner == failing || status[partner] != CellStatus.Gepubliceerd || table.Cells[partner].Value < policy.MinCount || _locked.Contains(partner)) continue;
+                if (partner == failing || !Hideable(table, status, partner)) continue;
                 status[partner] = CellStatus.Secundair;
                 return relations[0];
             }
@@ -215,14 +215,19 @@ public sealed class CellSuppression(DisclosurePolicy policy, AttackAuditor? audi
     private int? BestComplement(LinkedTable table, CellStatus[] status, Relation relation, int exclude)
     {
         var candidates = relation.Parts
-            .Where(p => p != exclude && status[p] == CellStatus.Gepubliceerd && table.Cells[p].Value >= policy.MinCount && !_locked.Contains(p))
+            .Where(p => p != exclude && Hideable(table, status, p))
             .OrderBy(p => table.Cells[p].Value).ThenBy(p => p).ToList();
         if (candidates.Count > 0) return candidates[0];
-        if (relation.Total != exclude && status[relation.Total] == CellStatus.Gepubliceerd && table.Cells[relation.Total].Value >= policy.MinCount
-            && !_locked.Contains(relation.Total))
-            return relation.Total;
+        if (relation.Total != exclude && Hideable(table, status, relation.Total)) return relation.Total;
         return null;
     }
+
+    /// <summary>A cell that may become a complement: published now, not fixed from elsewhere, and never a zero or small count (an "x" must not be mistaken for one).</summary>
+    private bool Hideable(LinkedTable table, CellStatus[] status, int cell) =>
+        status[cell] == CellStatus.Gepubliceerd && table.Cells[cell].Value >= policy.MinCount && !_locked.Contains(cell);
+
+    /// <summary>The other cell of an order.</summary>
+    private static int Partner(AtMost order, int cell) => order.Smaller == cell ? order.Larger : order.Smaller;
 
     private static List<AtMost>[] OrdersPerCell(LinkedTable table)
     {

@@ -35,10 +35,9 @@ public sealed class LinkedTable
     public int? Find(string key) => _index.TryGetValue(key, out var i) ? i : null;
 
     private readonly HashSet<string> _relationKeys = new(StringComparer.Ordinal);
-
-    /// <summary>Adds total = sum of parts (once: the same relation stated twice adds nothing).</summary>
     private readonly HashSet<(int, int)> _orderKeys = [];
 
+    /// <summary>Adds total = sum of parts (once: the same relation stated twice adds nothing).</summary>
     public void Relate(int total, IReadOnlyList<int> parts)
     {
         if (parts.Count == 0) return;
@@ -46,6 +45,7 @@ public sealed class LinkedTable
         Relations.Add(new Relation(total, parts));
     }
 
+    /// <summary>Adds smaller &lt;= larger (once).</summary>
     public void RelateAtMost(int smaller, int larger)
     {
         if (smaller != larger && _orderKeys.Add((smaller, larger))) Orders.Add(new AtMost(smaller, larger));

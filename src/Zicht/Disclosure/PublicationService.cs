@@ -166,10 +166,7 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
     public IReadOnlySet<string> FamilyOf(string indicatorId, string periode)
     {
         var (counts, links) = Universe(PublishedCounts.GroupOf(periode));
-        var definition = _catalogue.Get(indicatorId);
-        var part = definition.Berekening == Berekening.Verdeling ? PublishedCounts.Totaal : PublishedCounts.Teller;
-        var series = counts.Series.Select((s, i) => (s, i)).Single(x => x.s.IndicatorId == indicatorId && x.s.Part == part).i;
-        var family = links.FamilyOf(series);
+        var family = FamilyIndex(_catalogue.Get(indicatorId), periode);
         return Enumerable.Range(0, counts.Series.Count).Where(i => links.FamilyOf(i) == family).Select(i => counts.Series[i].IndicatorId).ToHashSet();
     }
 
@@ -367,18 +364,22 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
 
     private Dictionary<(string Niveau, string Code), string>? _names;
 
+    /// <summary>The name of every area and provider (niveau, code, naam), for stored rows and for the zero rows added beside them.</summary>
+    private const string AreaNamesSql = """
+        SELECT 'gemeente' AS niveau, gemeentecode AS code, gemeentenaam AS naam FROM ref_gemeente
+        UNION ALL SELECT 'regio', jeugdregiocode, jeugdregionaam FROM ref_jeugdregio
+        UNION ALL SELECT 'aanbieder', aanbieder_agb, any_value(aanbieder_naam) FROM aanbieder GROUP BY aanbieder_agb
+        UNION ALL SELECT 'land', 'NL', 'Nederland'
+        """;
+
     private Dictionary<(string Niveau, string Code), string> AreaNames()
     {
         if (_names is not null) return _names;
         _names = [];
         using var command = store.Connection.CreateCommand();
-        command.CommandText = """
-            SELECT 'gemeente', gemeentecode, gemeentenaam FROM ref_gemeente
-            UNION ALL SELECT 'regio', jeugdregiocode, jeugdregionaam FROM ref_jeugdregio
-            UNION ALL SELECT 'land', 'NL', 'Nederland'
-            """;
+        command.CommandText = AreaNamesSql;
         using var reader = command.ExecuteReader();
-        while (reader.Read()) _names[(reader.GetString(0), reader.GetString(1))] = reader.GetString(2);
+        while (reader.Read()) _names[(reader.GetString(0), reader.GetString(1))] = reader.IsDBNull(2) ? reader.GetString(1) : reader.GetString(2);
         return _names;
     }
 
@@ -418,12 +419,12 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
 
         var noemerStatus = new Dictionary<string, CellStatus>();
         var tellerStatus = new Dictionary<string, CellStatus>();
-        var tellerTable = Hierarchy(areas, v => v.Teller, _ => null, withTotals: verdeling, totalsInRows);
+        var tellerTable = Hierarchy(areas, v => v.Teller, withTotals: verdeling, totalsInRows);
         if (separateNoemer)
         {
             // Teller and noemer counts in one table, with teller <= noemer in every cell, so the audit knows the order
             // also where both are hidden (and a published noemer bounds its hidden teller).
-            var noemerTable = Hierarchy(areas, v => (long)Math.Round(v.Noemer ?? 0), _ => null, withTotals: false, totalsInRows);
+            var noemerTable = Hierarchy(areas, v => (long)Math.Round(v.Noemer ?? 0), withTotals: false, totalsInRows);
             var joint = new LinkedTable();
             foreach (var cell in noemerTable.Cells) joint.Add("noemer|" + cell.Key, cell.Value, cell.KnownUpper, cell.KnownLower);
             var offset = joint.Cells.Count;
@@ -550,11 +551,10 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
     /// for every category; with totals, also every area's total = sum of its categories; and when several periods
     /// are loaded (a year and its quarters), every year cell = sum of the same cell in its quarters.
     /// </summary>
-    private static LinkedTable Hierarchy(IReadOnlyList<StoredValue> values, Func<StoredValue, long> count, Func<StoredValue, double?> knownUpper,
-        bool withTotals, bool totalsInRows = false)
+    private static LinkedTable Hierarchy(IReadOnlyList<StoredValue> values, Func<StoredValue, long> count, bool withTotals, bool totalsInRows = false)
     {
         var table = new LinkedTable();
-        foreach (var value in values) table.Add(value.Key, count(value), knownUpper(value));
+        foreach (var value in values) table.Add(value.Key, count(value));
         var categories = values.Select(v => v.Categorie).Distinct().ToList();
         if (totalsInRows)
         {
@@ -636,12 +636,7 @@ public sealed class PublicationService(ZichtStore store, IndicatorCatalogue? cat
         IndicatorEngine.EnsureResultTable(store);
         using var command = store.Connection.CreateCommand();
         command.CommandText = $"""
-            WITH names AS (
-                SELECT 'gemeente' AS niveau, gemeentecode AS code, gemeentenaam AS naam FROM ref_gemeente
-                UNION ALL SELECT 'regio', jeugdregiocode, jeugdregionaam FROM ref_jeugdregio
-                UNION ALL SELECT 'aanbieder', aanbieder_agb, any_value(aanbieder_naam) FROM aanbieder GROUP BY aanbieder_agb
-                UNION ALL SELECT 'land', 'NL', 'Nederland'
-            )
+            WITH names AS ({AreaNamesSql})
             SELECT value.niveau, value.gebied_code, coalesce(names.naam, value.gebied_code), value.periode, value.categorie,
                    CAST(coalesce(value.teller, 0) AS BIGINT), value.noemer, value.waarde, value.dekking_procent,
                    value.regio_code, value.rang, value.percentiel, value.benchmark_tekst
