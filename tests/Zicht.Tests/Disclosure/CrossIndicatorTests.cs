@@ -19,6 +19,10 @@ public class CrossIndicatorTests
     private static CellStatus[] Statuses(LinkedTable table, Func<string, CellStatus?> given) =>
         table.Cells.Select(c => given(c.Key) ?? CellStatus.Gepubliceerd).ToArray();
 
+    /// <summary>The attacker's (lower, upper) bound of one cell in an audit.</summary>
+    private static (double Lower, double Upper) BoundsOf(AuditReport report, int cell) =>
+        report.Cells.Where(c => c.Cell == cell).Select(c => (c.Lower, c.Upper)).Single();
+
     [Fact]
     public void A_teller_that_is_a_sum_of_categories_gives_a_hidden_category_away_unless_protected_together()
     {
@@ -49,8 +53,8 @@ public class CrossIndicatorTests
             [CellStatus.Secundair, CellStatus.Secundair, CellStatus.Primair, CellStatus.Secundair, CellStatus.Gepubliceerd, CellStatus.Gepubliceerd],
             new[] { r01, r02, r03, r04, total, uitval }.Select(c => together.Status[c]));
         var bounds = new AttackAuditor().Audit(table, together.Status, Policy);
-        Assert.Equal((0.0, 4.0), bounds.Cells.Where(c => c.Cell == r03).Select(c => (c.Lower, c.Upper)).Single());
-        Assert.Equal((5.0, 11.0), bounds.Cells.Where(c => c.Cell == r02).Select(c => (c.Lower, c.Upper)).Single());
+        Assert.Equal((0.0, 4.0), BoundsOf(bounds, r03));
+        Assert.Equal((5.0, 11.0), BoundsOf(bounds, r02));
     }
 
     [Fact]
@@ -83,7 +87,7 @@ public class CrossIndicatorTests
         sideBySide[aTotal] = sideBySide[bTotal] = CellStatus.Gepubliceerd;
         var naive = new AttackAuditor().Audit(table, sideBySide, Policy);
         Assert.False(naive.Passed);
-        Assert.Equal((3.0, 4.0), naive.Cells.Where(c => c.Cell == a01).Select(c => (c.Lower, c.Upper)).Single());
+        Assert.Equal((3.0, 4.0), BoundsOf(naive, a01));
 
         // Protected as one family, the totals are one cell that both publications show the same way: A's total is "x"
         // as aandeel_lokaal_team's noemer too, and A's starts by verwijzer keep their whole range.
@@ -91,7 +95,7 @@ public class CrossIndicatorTests
         Assert.True(family.Audit.Passed);
         Assert.Equal(CellStatus.Secundair, family.Status[aTotal]);
         // (A's total is an "x", at least 5, so A's 01 = total - 02 >= 5 - 4 = 1: all of 1..4 is left)
-        Assert.Equal((1.0, 4.0), new AttackAuditor().Audit(table, family.Status, Policy).Cells.Where(c => c.Cell == a01).Select(c => (c.Lower, c.Upper)).Single());
+        Assert.Equal((1.0, 4.0), BoundsOf(new AttackAuditor().Audit(table, family.Status, Policy), a01));
     }
 
     [Fact]
@@ -108,8 +112,8 @@ public class CrossIndicatorTests
         table.RelateAtMost(b, nb);
 
         var naive = new AttackAuditor().Audit(table, Statuses(table, k => k switch { "a" => CellStatus.Primair, "b" => CellStatus.Secundair, _ => null }), Policy);
-        Assert.Equal((3.0, 3.0), naive.Cells.Where(c => c.Cell == a).Select(c => (c.Lower, c.Upper)).Single());
-        Assert.Equal((5.0, 5.0), naive.Cells.Where(c => c.Cell == b).Select(c => (c.Lower, c.Upper)).Single());
+        Assert.Equal((3.0, 3.0), BoundsOf(naive, a));
+        Assert.Equal((5.0, 5.0), BoundsOf(naive, b));
 
         // The binding noemer nb is hidden, and na with it (NT - na would give nb back): b <= nb in 5..9, so a = 8 - b in 0..3.
         var protectedTable = new CellSuppression(Policy).Protect(table);
@@ -118,7 +122,7 @@ public class CrossIndicatorTests
             [CellStatus.Primair, CellStatus.Secundair, CellStatus.Gepubliceerd, CellStatus.Secundair, CellStatus.Secundair, CellStatus.Gepubliceerd],
             new[] { a, b, t, na, nb, nt }.Select(c => protectedTable.Status[c]));
         var bounds = new AttackAuditor().Audit(table, protectedTable.Status, Policy);
-        Assert.Equal((0.0, 3.0), bounds.Cells.Where(c => c.Cell == a).Select(c => (c.Lower, c.Upper)).Single());
+        Assert.Equal((0.0, 3.0), BoundsOf(bounds, a));
     }
 
     /// <summary>Ended trajectories (reden 01..04) of 2023 per municipality and provider, ending in Q1; one open start in November sets the data end.</summary>
